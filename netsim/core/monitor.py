@@ -54,7 +54,9 @@ class Monitor:
             rows.append((now, link.name, link._qlen, link._qbytes, int(link._busy)))
         self.net.sim.schedule(self._q_interval, cb)
 
-    def to_dataframe(self, table: str = "flows", interval_s: float | None = None) -> pd.DataFrame:
+    def to_dataframe(
+        self, table: str = "flows", interval_s: float | None = None, warmup_s: float = 0.0
+    ) -> pd.DataFrame:
         """Results as a tidy table.
 
         Parameters
@@ -69,6 +71,9 @@ class Monitor:
             ``"fct"``: flow-level flows with their completion times.
         interval_s : float, optional
             Bin width of ``"throughput"`` (default: run length / 100).
+        warmup_s : float
+            Leave packets sent before this time out of the latency statistics of
+            ``"flows"`` and the rows of ``"latency"`` (s).
         """
         import pandas as pd
 
@@ -79,6 +84,8 @@ class Monitor:
             rows = []
             for f in self.net.flows.values():
                 lat = f.latencies_s
+                if warmup_s > 0 and lat.size:
+                    lat = lat[f.delivery_times_s - lat >= warmup_s]
                 row = {
                     "flow": f.name, "src": f.src, "dst": f.dst, "priority": f.priority,
                     "sent": f.sent, "delivered": f.delivered, "lost": f.lost_total,
@@ -107,11 +114,15 @@ class Monitor:
                 for k in self.net.links
             ])
         if table == "latency":
-            frames = [
-                pd.DataFrame({"flow": f.name, "time_s": f.delivery_times_s,
-                              "latency_s": f.latencies_s, "size_bytes": f.delivered_sizes_bytes})
-                for f in self.net.flows.values() if f.delivered and f.record
-            ]
+            frames = []
+            for f in self.net.flows.values():
+                if not (f.delivered and f.record):
+                    continue
+                t, lat = f.delivery_times_s, f.latencies_s
+                keep = t - lat >= warmup_s
+                frames.append(pd.DataFrame({"flow": f.name, "time_s": t[keep],
+                                            "latency_s": lat[keep],
+                                            "size_bytes": f.delivered_sizes_bytes[keep]}))
             if not frames:
                 return pd.DataFrame(columns=["flow", "time_s", "latency_s", "size_bytes"])
             return pd.concat(frames, ignore_index=True)

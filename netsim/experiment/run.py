@@ -1,0 +1,187 @@
+"""Run a scenario: build, simulate, gather tables and KPIs, write results.
+
+Results go to an output folder as each is ready: CSV tables, a ``manifest.json``
+(netsim and package versions, scenario hash, seed, status) and plots. The manifest is
+written first with ``status: "running"`` and rewritten with ``"complete"`` at the end,
+so a folder left by an interrupted run is recognisable and never mistaken for a result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+import pandas as pd
+
+from netsim.experiment.build import build
+from netsim.experiment.scenario import Scenario
+
+__all__ = ["RunResult", "run_scenario", "manifest", "write_table", "format_summary"]
+
+_PACKAGES = ("netsim", "numpy", "numba", "simpy", "networkx", "scipy", "pandas",
+             "pydantic", "matplotlib", "pyyaml")
+
+
+@dataclass
+class RunResult:
+    """Tables and KPIs of one run."""
+
+    scenario: Scenario
+    seed: int
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    kpis: dict[str, float] = field(default_factory=dict)
+    wall_s: float = 0.0
+    files: list[str] = field(default_factory=list)
+
+
+def manifest(scn: Scenario, seed: int, **extra: Any) -> dict:
+    """Provenance of a run: versions, scenario hash, seed, platform."""
+    versions = {}
+    for p in _PACKAGES:
+        try:
+            versions[p] = metadata.version(p)
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            versions[p] = None
+    return {
+        "scenario": scn.name, "scenario_sha256": scn.digest(), "seed": seed,
+        "python": sys.version.split()[0], "platform": platform.platform(),
+        "versions": versions, **extra,
+    }
+
+
+def write_table(df: pd.DataFrame, path: str) -> str:
+    """Write a table as CSV atomically (a temporary file renamed into place)."""
+    tmp = path + ".part"
+    df.to_csv(tmp, index=False)
+    os.replace(tmp, path)
+    return path
+
+
+def _write_json(obj: dict, path: str) -> None:
+    tmp = path + ".part"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, indent=2, sort_keys=True, default=str)
+    os.replace(tmp, path)
+
+
+def run_scenario(
+    scn: Scenario,
+    out_dir: str | None = None,
+    seed: int | None = None,
+    progress: bool = False,
+) -> RunResult:
+    """Build and run ``scn``; write results to ``out_dir`` if given.
+
+    Parameters
+    ----------
+    seed : int, optional
+        Overrides the scenario's seed.
+    progress : bool
+        Print progress (simulated time, wall time) to stderr.
+    """
+    seed = scn.seed if seed is None else int(seed)
+    t0 = time.perf_counter()
+    if out_dir is not None:
+        os.makedirs(out_dir, exist_ok=True)
+        _write_json(manifest(scn, seed, status="running"), os.path.join(out_dir,
+                                                                        "manifest.json"))
+    ctx = build(scn, seed=seed)
+    sim, net = ctx.sim, ctx.net
+    duration = scn.run.duration_s
+    steps = 20 if progress else 1
+    for k in range(1, steps + 1):
+        sim.run(until_s=duration * k / steps)
+        if progress:
+            print(f"\r  simulated {sim.now_s:.4g}/{duration:g} s  "
+                  f"wall {time.perf_counter() - t0:.1f} s", end="", file=sys.stderr)
+    if progress:
+        print(file=sys.stderr)
+    net.check_conservation()
+    mon = net.monitor
+    warm = scn.run.warmup_s
+    tables = {"flows": mon.to_dataframe("flows", warmup_s=warm),
+              "links": mon.to_dataframe("links")}
+    if net.flows:
+        tables["throughput"] = mon.to_dataframe(
+            "throughput", interval_s=scn.outputs.throughput_interval_s)
+        if scn.outputs.latency_samples or scn.outputs.plots:
+            tables["latency"] = mon.to_dataframe("latency", warmup_s=warm)
+    if scn.outputs.sample_queues_s is not None:
+        tables["queue"] = mon.to_dataframe("queue")
+    if ctx.fluid is not None:
+        tables["fct"] = ctx.fluid.to_dataframe()
+    for name, fn in ctx.tables.items():
+        tables[name] = fn()
+    kpis = _core_kpis(tables)
+    for fn in ctx.kpis:
+        kpis.update(fn())
+    res = RunResult(scn, seed, tables, kpis, time.perf_counter() - t0)
+    if out_dir is not None:
+        for name, df in tables.items():
+            if name == "latency" and not scn.outputs.latency_samples:
+                continue
+            res.files.append(write_table(df, os.path.join(out_dir, f"{name}.csv")))
+        if scn.outputs.plots:
+            from netsim.experiment import plots
+
+            if "latency" in tables and len(tables["latency"]):
+                res.files += plots.latency_cdf(tables["latency"],
+                                               os.path.join(out_dir, "latency_cdf.png"))
+            if "throughput" in tables and len(tables["throughput"]):
+                res.files += plots.throughput_over_time(tables["throughput"],
+                                                        os.path.join(out_dir, "throughput.png"))
+        _write_json({"kpis": kpis}, os.path.join(out_dir, "kpis.json"))
+        res.files.append(os.path.join(out_dir, "kpis.json"))
+        _write_json(manifest(scn, seed, status="complete", wall_s=res.wall_s,
+                             simulated_s=sim.now_s, files=[os.path.basename(f)
+                                                           for f in res.files]),
+                    os.path.join(out_dir, "manifest.json"))
+    return res
+
+
+def _core_kpis(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
+    kpis: dict[str, float] = {}
+    flows = tables["flows"]
+    if len(flows):
+        sent = int(flows["sent"].sum())
+        kpis["packets_sent"] = sent
+        kpis["packets_delivered"] = int(flows["delivered"].sum())
+        kpis["packet_loss_ratio"] = float(flows["lost"].sum() / sent) if sent else float("nan")
+        if "latency" in tables and len(tables["latency"]):
+            lat = tables["latency"]["latency_s"].to_numpy()
+            for name, q in (("latency_p50_s", 0.5), ("latency_p99_s", 0.99),
+                            ("latency_p99_999_s", 0.99999)):
+                kpis[name] = float(pd.Series(lat).quantile(q))
+            kpis["latency_mean_s"] = float(lat.mean())
+        kpis["throughput_bps"] = float(flows["throughput_bps"].sum())
+    if "fct" in tables and len(tables["fct"]):
+        kpis["fluid_flows_completed"] = int(len(tables["fct"]))
+        kpis["fct_mean_s"] = float(tables["fct"]["fct_s"].mean())
+    return kpis
+
+
+def format_summary(res: RunResult) -> str:
+    """A short plain-text summary: one line per flow, then the KPIs."""
+    flows = res.tables["flows"]
+    lines = [f"scenario {res.scenario.name!r}  seed {res.seed}  "
+             f"simulated {res.scenario.run.duration_s:g} s in {res.wall_s:.2f} s wall"]
+    if len(flows):
+        head = (f"{'flow':<14}{'path':<28}{'sent':>9}{'deliv':>9}{'loss%':>8}"
+                f"{'mean ms':>9}{'p99 ms':>9}{'p99.999':>9}{'Mb/s':>9}")
+        lines += [head, "-" * len(head)]
+        for r in flows.itertuples():
+            lines.append(
+                f"{str(r.flow)[:13]:<14}{str(r.path)[:27]:<28}{r.sent:>9d}{r.delivered:>9d}"
+                f"{100 * r.loss_ratio:>8.3f}{1e3 * r.latency_mean_s:>9.3f}"
+                f"{1e3 * r.latency_p99_s:>9.3f}{1e3 * r.latency_p99_999_s:>9.3f}"
+                f"{r.throughput_bps / 1e6:>9.3f}"
+            )
+    if res.kpis:
+        lines.append("KPIs: " + ", ".join(f"{k}={v:.6g}" for k, v in res.kpis.items()))
+    return "\n".join(lines)

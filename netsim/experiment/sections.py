@@ -1,0 +1,66 @@
+"""Segment sections of a scenario: how each segment plugs into scenarios and runs.
+
+A segment (radio, optical, space, control, ...) adds a top-level scenario key by
+exposing a :class:`Section` and listing it in :data:`SECTIONS` (``name -> "module:attr"``,
+imported lazily). The core scenario schema never changes when a segment is added.
+
+A section has
+- ``model``: a pydantic model of its YAML (use :class:`netsim.experiment.scenario.Spec`
+  as the base so unknown fields are errors);
+- ``build(cfg, ctx)``: called after the core nodes and links exist, before traffic; it
+  adds its nodes, links and processes through ``ctx.net`` / ``ctx.sim`` and may register
+  result tables with ``ctx.add_table(name, fn)``;
+- optionally ``check(cfg, scenario) -> list[str]`` for cross-references, ``nodes(cfg)``
+  returning the node names it will create (so links and traffic may refer to them),
+  and ``links(cfg)`` returning the directed (a, b) pairs it will create.
+Sections build in ``order`` (lower first; segments 10-30, control 50).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Section", "SECTIONS", "get", "names", "declares_link"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """How a segment's scenario section is validated and built."""
+
+    name: str
+    model: type
+    build: Callable[[Any, Any], None]
+    check: Callable[[Any, Any], list[str]] | None = None
+    nodes: Callable[[Any], Iterable] | None = None
+    links: Callable[[Any], Iterable[tuple]] | None = None
+    order: int = 20
+
+
+SECTIONS: dict[str, str] = {}
+"""Top-level scenario keys of the segments: name -> "module:attribute" of a Section."""
+
+
+def names() -> list[str]:
+    """Names of the registered sections."""
+    return sorted(SECTIONS)
+
+
+def get(name: str) -> Section | None:
+    """The section registered under ``name`` (imported on first use), or None."""
+    target = SECTIONS.get(name)
+    if target is None:
+        return None
+    module, attr = target.split(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def declares_link(scenario, pair: tuple) -> bool:
+    """Whether a segment section of ``scenario`` will create the directed link ``pair``."""
+    for key, cfg in scenario.sections.items():
+        sec = get(key)
+        if sec is not None and sec.links is not None and pair in set(sec.links(cfg)):
+            return True
+    return False
