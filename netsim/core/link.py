@@ -76,7 +76,11 @@ class Link:
     scheduler : {"fifo", "priority"}
         Output-queue discipline.
 
-    Links are made by :meth:`netsim.Network.add_link`.
+    Links are made by :meth:`netsim.Network.add_link`. A subclass (``link_cls``) may
+    replace the queue and transmitter, e.g. with a slot-based MAC: it overrides
+    :meth:`send` and hands each packet on with :meth:`_launch` or loses it with
+    :meth:`_drop`; everything it holds must be listed by :meth:`in_flight` and lost
+    by :meth:`_fail` so the conservation invariant holds.
     """
 
     __slots__ = (
@@ -309,6 +313,21 @@ class Link:
             heappush(self._heap, (self._tx_end_s, NORMAL, next(self._eid), cb))
         else:
             self._busy = False
+
+    # -- for subclasses (e.g. a radio air interface with its own MAC) -------------------
+    def _launch(self, pkt: Packet, arrival_s: float) -> None:
+        """Hand ``pkt`` to the next node at absolute time ``arrival_s`` (>= now).
+
+        Until then the packet is in flight on this link (lost if the link goes down).
+        """
+        pkt.callbacks = self._arr_cbs
+        heappush(self._heap, (arrival_s, NORMAL, next(self._eid), pkt))
+        self._wire[pkt.pid] = pkt
+
+    def _drop(self, pkt: Packet, reason: str) -> None:
+        """Count ``pkt`` as lost at this link with ``reason`` (a :class:`LossReason`)."""
+        self.drops[reason] = self.drops.get(reason, 0) + 1
+        self.net._lose(pkt, reason)
 
     def _on_arrive(self, pkt: Packet) -> None:
         del self._wire[pkt.pid]

@@ -78,12 +78,14 @@ class Network:
         buffer_packets: int | None = None,
         scheduler: str = "fifo",
         segment: str | None = None,
+        link_cls: type[Link] = Link,
         **attrs: Any,
     ) -> Link:
         """Add a link from ``a`` to ``b`` (and, if ``bidirectional``, an identical one back).
 
         Returns the ``a -> b`` link; the reverse one is ``net.link(b, a)``. See
-        :class:`~netsim.core.link.Link` for the parameters.
+        :class:`~netsim.core.link.Link` for the parameters; ``link_cls`` is a subclass
+        of it to use instead (extra keyword arguments go to its constructor).
         """
         for field, node in (("a", a), ("b", b)):
             if node not in self.graph:
@@ -96,8 +98,8 @@ class Network:
                 raise ParameterError("b", v, f"a node not yet linked from {u!r}")
         made = []
         for u, v in pairs:
-            link = Link(self, len(self.links), u, v, rate_bps, delay_s, buffer_bytes,
-                        buffer_packets, loss_prob, scheduler, segment, **attrs)
+            link = link_cls(self, len(self.links), u, v, rate_bps, delay_s, buffer_bytes,
+                            buffer_packets, loss_prob, scheduler, segment, **attrs)
             self.links.append(link)
             self.graph.add_edge(u, v, link=link)
             made.append(link)

@@ -19,6 +19,7 @@ Sections build in ``order`` (lower first; segments 10-30, control 50).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -39,19 +40,26 @@ class Section:
     order: int = 20
 
 
-SECTIONS: dict[str, str] = {}
+SECTIONS: dict[str, str] = {
+    "radio": "netsim.radio.segment:SECTION",
+    "optical": "netsim.optical.segment:SECTION",
+    "space": "netsim.space.segment:SECTION",
+    "control": "netsim.control.section:SECTION",
+    "targets": "netsim.experiment.targets:SECTION",
+}
 """Top-level scenario keys of the segments: name -> "module:attribute" of a Section."""
 
 
 def names() -> list[str]:
-    """Names of the registered sections."""
-    return sorted(SECTIONS)
+    """Names of the registered sections whose module is installed."""
+    return sorted(k for k, v in SECTIONS.items()
+                  if importlib.util.find_spec(v.split(":")[0]) is not None)
 
 
 def get(name: str) -> Section | None:
     """The section registered under ``name`` (imported on first use), or None."""
     target = SECTIONS.get(name)
-    if target is None:
+    if target is None or name not in names():
         return None
     module, attr = target.split(":")
     return getattr(importlib.import_module(module), attr)
