@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
+import networkx as nx
 import numpy as np
 
 from netsim.core.maxmin import advance_and_allocate
@@ -135,7 +136,8 @@ class FlowLevel:
         """Generate flows: Poisson arrivals at ``rate_per_s``, sizes ``"exponential"``,
         ``"constant"`` or ``"pareto"`` (shape ``pareto_shape``) with mean
         ``mean_size_bytes``, each between a pair drawn uniformly from ``pairs`` (default:
-        all ordered pairs of nodes), until ``stop_s`` or ``max_flows`` flows."""
+        every ordered pair of nodes joined by a directed path), until ``stop_s`` or
+        ``max_flows`` flows."""
         for field, v in (("rate_per_s", rate_per_s), ("mean_size_bytes", mean_size_bytes)):
             if not (isinstance(v, (int, float)) and math.isfinite(v) and v > 0):
                 raise ParameterError(field, v, "a finite number > 0")
@@ -144,9 +146,9 @@ class FlowLevel:
                                  "one of 'exponential', 'constant', 'pareto'")
         if size_dist == "pareto" and not pareto_shape > 1:
             raise ParameterError("pareto_shape", pareto_shape, "> 1")
-        nodes = self.net.nodes
-        if pairs is None:
-            pairs = [(a, b) for a in nodes for b in nodes if a != b]
+        if pairs is None:  # every ordered pair joined by a directed path
+            g = self.net.graph
+            pairs = [(a, b) for a in g for b in sorted(nx.descendants(g, a), key=str)]
         pairs = list(pairs)
         if not pairs:
             raise ParameterError("pairs", pairs, "at least one (src, dst) pair")

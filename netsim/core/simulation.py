@@ -46,9 +46,10 @@ class Simulation:
     seed : int
         Scenario seed (>= 0). Every component draws from its own stream
         ``rng(name)`` derived from this seed and the stream's name.
-    trace : bool
-        Record the ordered stream of (time, event kind, node, packet id) and keep its
-        SHA-256 fingerprint (:meth:`fingerprint`); costs a little speed.
+    trace : bool or "log"
+        Hash the ordered stream of (time, event kind, node, packet id) records into a
+        SHA-256 fingerprint (:meth:`fingerprint`); ``"log"`` also keeps the records in
+        :attr:`trace_log`. Costs a little speed.
 
     Examples
     --------
@@ -58,7 +59,7 @@ class Simulation:
     1.5
     """
 
-    def __init__(self, seed: int = 0, trace: bool = False):
+    def __init__(self, seed: int = 0, trace: bool | str = False):
         if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
             raise ParameterError("seed", seed, "an integer >= 0")
         self.seed = int(seed)
@@ -67,7 +68,10 @@ class Simulation:
         self.trace_enabled = bool(trace)
         self._hash = hashlib.sha256() if trace else None
         self.trace_events = 0
-        self.trace_log: list[tuple[float, str, str, int]] | None = [] if trace else None
+        if trace not in (False, True, "log"):
+            raise ParameterError("trace", trace, "False, True or 'log'")
+        self.trace_log: list[tuple[float, str, str, int]] | None = (
+            [] if trace == "log" else None)
 
     # -- time -------------------------------------------------------------------------
     @property

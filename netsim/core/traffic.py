@@ -223,7 +223,9 @@ class _Source:
 
 
 class _ConstantSource(_Source):
-    __slots__ = ("gap", "size", "_send", "_sched")
+    """Packet k leaves at ``t0 + k * gap`` exactly (no accumulated rounding)."""
+
+    __slots__ = ("gap", "size", "_send", "_sched", "_t0", "_k", "_env")
 
     def __init__(self, net, flow, gap_s, size):
         super().__init__(net, flow)
@@ -231,12 +233,21 @@ class _ConstantSource(_Source):
         self.size = size
         self._send = net._send
         self._sched = net.sim.schedule
+        self._env = net.sim.env
+        self._t0 = 0.0
+        self._k = 0
+
+    def _first_gap(self):
+        self._t0 = max(self.flow.start_s, self._env._now)
+        return 0.0
 
     def _fire(self, cb):
-        if self.net.sim.env._now >= self.stop_s:
+        now = self._env._now
+        if now >= self.stop_s:
             return
         self._send(self.flow, self.size)
-        self._sched(self.gap, cb)
+        self._k += 1
+        self._sched(self._t0 + self._k * self.gap - now, cb)
 
 
 class _PoissonSource(_Source):
