@@ -22,6 +22,7 @@ from pydantic import (
     NonNegativeFloat,
     NonNegativeInt,
     PositiveFloat,
+    TypeAdapter,
     ValidationError,
 )
 
@@ -215,6 +216,10 @@ class Scenario(Spec):
 
 
 _CORE_KEYS = set(Scenario.model_fields) - {"sections", "base_dir"}
+_ADAPTERS = {  # field type with its constraints (kept in FieldInfo.metadata)
+    k: TypeAdapter(Annotated[Scenario.model_fields[k].annotation, Scenario.model_fields[k]])
+    for k in _CORE_KEYS
+}
 
 
 def _path(loc) -> str:
@@ -262,20 +267,27 @@ def parse_scenario(data: Any, base_dir: str = ".", source: str = "<scenario>") -
             sections[key] = section.model.model_validate(value)
         except ValidationError as exc:
             problems.extend(format_validation_error(exc, prefix=key))
-    scn = None
-    try:
-        scn = Scenario.model_validate({**core, "sections": sections, "base_dir": base_dir})
-    except ValidationError as exc:
-        problems.extend(format_validation_error(exc))
-    if scn is not None:
-        problems.extend(_check_references(scn))
+    # validate each core key on its own, so that every problem is reported at once and
+    # cross-references are checked among the parts that are valid
+    parts: dict[str, Any] = {}
+    for key, value in core.items():
+        try:
+            parts[key] = _ADAPTERS[key].validate_python(value)
+        except ValidationError as exc:
+            problems.extend(format_validation_error(exc, prefix=key))
+    for key in ("name", "run"):
+        if key not in core:
+            problems.append(f"{key}: required field is missing")
+    lenient = Scenario.model_construct(**parts, sections=sections, base_dir=base_dir)
+    problems.extend(_check_references(lenient))
+    if "run" in parts:
         for key, cfg in sections.items():
             check = _sections.get(key).check
             if check is not None:
-                problems.extend(check(cfg, scn))
+                problems.extend(check(cfg, lenient))
     if problems:
         raise ScenarioError(f"{source}: invalid scenario:\n  " + "\n  ".join(problems))
-    return scn
+    return Scenario.model_validate({**core, "sections": sections, "base_dir": base_dir})
 
 
 def load_scenario(path: str | os.PathLike) -> Scenario:
@@ -347,9 +359,10 @@ def _check_references(scn: Scenario) -> list[str]:
     for i, ev in enumerate(scn.events):
         if tuple(ev.link) not in pairs and not _sections.declares_link(scn, tuple(ev.link)):
             problems.append(f"events[{i}].link: {list(ev.link)!r} is not allowed: no such link")
-        if ev.at_s > scn.run.duration_s:
+        run = getattr(scn, "run", None)
+        if run is not None and ev.at_s > run.duration_s:
             problems.append(f"events[{i}].at_s: {ev.at_s!r} is not allowed: after the run "
-                            f"ends (run.duration_s = {scn.run.duration_s})")
+                            f"ends (run.duration_s = {run.duration_s})")
     return problems
 
 
