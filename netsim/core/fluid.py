@@ -213,7 +213,6 @@ class FlowLevel:
             self._advance()
             self._cap[link.index] = cap
             self._reallocate()
-        self._route_cache.clear()
 
     def _links_of(self, src, dst, path) -> np.ndarray:
         if path is not None:

@@ -165,7 +165,7 @@ class Link:
     def rate_bps(self, value: float) -> None:
         self._rate = _check_positive("rate_bps", value)
         self._spb = 8.0 / self._rate
-        self.net._link_changed(self)
+        self.net._link_changed(self, routing=False)  # routes follow delay, not rate
 
     @property
     def delay_s(self) -> float:

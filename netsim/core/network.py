@@ -124,8 +124,11 @@ class Network:
         """Call ``fn(event, link)`` when a link is added or changes (used by engines)."""
         self._listeners.append(fn)
 
-    def _link_changed(self, link: Link) -> None:
-        self._ver += 1
+    def _link_changed(self, link: Link, routing: bool = True) -> None:
+        """A link's state changed; ``routing``: in a way that can change routes (delay,
+        up/down), which makes default-routed flows recompute their path lazily."""
+        if routing:
+            self._ver += 1
         for fn in self._listeners:
             fn("change", link)
 
