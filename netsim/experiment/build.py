@@ -70,12 +70,17 @@ def build(scn: Scenario, seed: int | None = None) -> BuildContext:
         if n.segment is not None:
             attrs["segment"] = n.segment
         net.add_node(n.name, **attrs)
+    # segments (order < 50) first, so core links may end at the nodes they create; then
+    # the core links; then control-like sections (order >= 50) that see every link
+    order = sorted(scn.sections, key=lambda k: (_sections.get(k).order, k))
+    for key in [k for k in order if _sections.get(k).order < _sections.CONTROL_ORDER]:
+        _sections.get(key).build(scn.sections[key], ctx)
     for k in scn.links:
         net.add_link(k.a, k.b, rate_bps=k.rate_bps, delay_s=k.delay_s,
                      buffer_bytes=k.buffer_bytes, loss_prob=k.loss_prob,
                      bidirectional=k.bidirectional, buffer_packets=k.buffer_packets,
                      scheduler=k.scheduler, segment=k.segment)
-    for key in sorted(scn.sections, key=lambda k: (_sections.get(k).order, k)):
+    for key in [k for k in order if _sections.get(k).order >= _sections.CONTROL_ORDER]:
         _sections.get(key).build(scn.sections[key], ctx)
     for i, t in enumerate(scn.traffic):
         net.add_flow(t.src, t.dst, _traffic(t, scn.base_dir), start_s=t.start_s,

@@ -7,7 +7,9 @@ imported lazily). The core scenario schema never changes when a segment is added
 A section has
 - ``model``: a pydantic model of its YAML (use :class:`netsim.experiment.scenario.Spec`
   as the base so unknown fields are errors);
-- ``build(cfg, ctx)``: called after the core nodes and links exist, before traffic; it
+- ``build(cfg, ctx)``: segments (``order`` < 50) are built after the core nodes and
+  before the core links, so core links may end at nodes a segment creates; sections of
+  ``order`` >= 50 (control) after the core links; all before the traffic. It
   adds its nodes, links and processes through ``ctx.net`` / ``ctx.sim`` and may register
   result tables with ``ctx.add_table(name, fn)``;
 - optionally ``check(cfg, scenario) -> list[str]`` for cross-references, ``nodes(cfg)``
@@ -24,7 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Section", "SECTIONS", "get", "names", "declares_link"]
+__all__ = ["Section", "SECTIONS", "CONTROL_ORDER", "get", "names", "declares_link"]
+
+CONTROL_ORDER = 50
+"""Sections of this order or more are built after the core links."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ SECTIONS: dict[str, str] = {
     "space": "netsim.space.segment:SECTION",
     "control": "netsim.control.section:SECTION",
     "targets": "netsim.experiment.targets:SECTION",
+    "sweep": "netsim.experiment.sweep:SECTION",
 }
 """Top-level scenario keys of the segments: name -> "module:attribute" of a Section."""
 
