@@ -8,8 +8,12 @@ antenna       TR 38.901 Table 7.3-1 element pattern, sectors, UPA with a DFT cod
 sinr          N UEs x M cells coupling loss, best server and wideband SINR (numba)
 nr            TS 38.211/38.101/38.214/38.306: numerology, PRBs, MCS/CQI, TBS, data rate
 fading        Clarke/Jakes Rayleigh and Rician fading, TR 38.901 7.7.2 TDL profiles
+layout        hexagonal 19-site x 3-sector layouts with wrap-around, UE drops
+calibration   TR 38.901 7.8.1 large-scale calibration (coupling loss, geometry)
+segment       the ``radio:`` scenario section: cells, UEs, slot MAC, HARQ, handover
+              (runtime in ran, airlink, scheduler, harq, handover, mobility)
 """
 
-from netsim.radio import antenna, atmosphere, fading, nr, pathloss, sinr
+from netsim.radio import antenna, atmosphere, fading, layout, nr, pathloss, sinr
 
-__all__ = ["antenna", "atmosphere", "fading", "nr", "pathloss", "sinr"]
+__all__ = ["antenna", "atmosphere", "fading", "layout", "nr", "pathloss", "sinr"]
