@@ -1,4 +1,10 @@
-"""Standard plots of a run (matplotlib, Agg backend): latency CDF and throughput."""
+"""Standard plots of runs and sweeps (matplotlib, Agg backend), one shared style.
+
+Latency CCDF, throughput CDF and throughput over time of a run; KPI versus a swept
+parameter with 95% confidence-interval error bars for a sweep. Each function writes the
+figure in every format asked for (PNG for screens and the HTML report, PDF for papers) and
+returns the files written.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import os
 
 import numpy as np
 
-__all__ = ["latency_cdf", "throughput_over_time", "STYLE"]
+__all__ = ["latency_cdf", "throughput_over_time", "throughput_cdf", "kpi_vs_param", "STYLE"]
 
 STYLE = {
     "figure.figsize": (6.4, 4.0), "figure.dpi": 120, "axes.grid": True, "grid.alpha": 0.3,
@@ -61,6 +67,56 @@ def throughput_over_time(tp_df, path: str, formats=("png",)) -> list[str]:
         ax.set_title("Delivered throughput per flow")
         if len(ax.lines) <= 12 and ax.lines:
             ax.legend(fontsize=8)
+        return _save(fig, plt, path, formats)
+
+
+def throughput_cdf(tp_df, path: str, formats=("png",)) -> list[str]:
+    """Empirical CDF of the binned per-flow throughput (``flow``, ``throughput_bps``)."""
+    plt = _plt()
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots()
+        for flow, g in tp_df.groupby("flow", sort=False):
+            x = np.sort(g["throughput_bps"].to_numpy(dtype=float)) / 1e6
+            if x.size == 0:
+                continue
+            ax.step(x, np.arange(1, x.size + 1) / x.size, where="post", label=str(flow))
+        ax.set_xlabel("throughput per bin (Mb/s)")
+        ax.set_ylabel("P(throughput <= x)")
+        ax.set_title("Throughput CDF per flow")
+        if len(ax.lines) <= 12 and ax.lines:
+            ax.legend(fontsize=8)
+        return _save(fig, plt, path, formats)
+
+
+def kpi_vs_param(summary_df, kpi: str, param: str, path: str, group: list[str] | None = None,
+                 limit: float | None = None, formats=("png",)) -> list[str]:
+    """Mean of ``kpi`` versus swept ``param`` with 95% CI error bars.
+
+    ``summary_df`` is a sweep's ``summary.csv`` (``kpi``, ``mean``, ``half_width`` and one
+    column per parameter); one line per combination of the ``group`` parameters; ``limit``
+    draws a target's limit as a dashed line.
+    """
+    plt = _plt()
+    d = summary_df[summary_df["kpi"] == kpi]
+    group = [g for g in (group or []) if g != param]
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots()
+        groups = d.groupby(group, sort=True) if group else [((), d)]
+        for key, g in groups:
+            g = g.sort_values(param)
+            key = key if isinstance(key, tuple) else (key,)
+            label = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
+                              for k, v in zip(group, key)) or kpi
+            yerr = g["half_width"].to_numpy(dtype=float)
+            ax.errorbar(g[param].to_numpy(), g["mean"].to_numpy(dtype=float),
+                        yerr=np.where(np.isfinite(yerr), yerr, 0.0), marker="o", capsize=3,
+                        label=label)
+        if limit is not None:
+            ax.axhline(limit, ls="--", color="0.3", lw=1, label=f"target {limit:g}")
+        ax.set_xlabel(param)
+        ax.set_ylabel(kpi)
+        ax.set_title(f"{kpi} (mean, 95% CI)")
+        ax.legend(fontsize=8)
         return _save(fig, plt, path, formats)
 
 

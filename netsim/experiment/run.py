@@ -8,7 +8,10 @@ so a folder left by an interrupted run is recognisable and never mistaken for a 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import math
 import os
 import platform
 import sys
@@ -17,12 +20,14 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from netsim.experiment.build import build
 from netsim.experiment.scenario import Scenario
 
-__all__ = ["RunResult", "run_scenario", "manifest", "write_table", "format_summary"]
+__all__ = ["RunResult", "run_scenario", "manifest", "write_table", "format_summary",
+           "sha256_file", "LinkStateRecorder"]
 
 _PACKAGES = ("netsim", "numpy", "numba", "simpy", "networkx", "scipy", "pandas",
              "pydantic", "matplotlib", "pyyaml")
@@ -38,20 +43,86 @@ class RunResult:
     kpis: dict[str, float] = field(default_factory=dict)
     wall_s: float = 0.0
     files: list[str] = field(default_factory=list)
+    verdicts: list = field(default_factory=list)
+    """Target verdicts (:class:`netsim.experiment.targets.Verdict`), if the scenario has any."""
+
+    @property
+    def failed_targets(self) -> list:
+        """Verdicts that failed (or whose KPI is missing)."""
+        return [v for v in self.verdicts if v.failed]
+
+
+def sha256_file(path: str) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class LinkStateRecorder:
+    """Records every directed link's rate, delay, loss and up state when it changes.
+
+    Rows (``time_s``, ``link``, ``src``, ``dst``, ``rate_bps``, ``delay_s``, ``loss_prob``,
+    ``up``) are added at the start for every link and then whenever the network reports a
+    change (``Network.add_listener``) that alters one of these values. ``loss_prob`` is read
+    at those instants (the core does not announce loss changes on their own). This table is
+    what ``netsim export`` turns into Mahimahi traces and ``tc netem`` scripts.
+    """
+
+    def __init__(self, net):
+        self.net = net
+        self.rows: list[tuple] = []
+        self._last: dict[int, tuple] = {}
+        for link in net.links:
+            self._record(link)
+        net.add_listener(self._on_event)
+
+    def _on_event(self, _event: str, link) -> None:
+        self._record(link)
+        if _event == "add":  # a bidirectional add announces one direction only
+            for other in self.net.links:
+                if id(other) not in self._last:
+                    self._record(other)
+
+    def _record(self, link) -> None:
+        state = (float(link.rate_bps), float(link.delay_s), float(link.loss_prob),
+                 bool(link.up))
+        key = id(link)
+        if self._last.get(key) == state:
+            return
+        self._last[key] = state
+        self.rows.append((self.net.sim.now_s, link.name, link.src, link.dst, *state))
+
+    def finish(self) -> None:
+        """Pick up loss changes not announced by the core (state at the end of the run)."""
+        for link in self.net.links:
+            self._record(link)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=["time_s", "link", "src", "dst", "rate_bps",
+                                                "delay_s", "loss_prob", "up"])
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple:
+    """Installed versions of netsim and its main dependencies (read once per process)."""
+    out = []
+    for p in _PACKAGES:
+        try:
+            out.append((p, metadata.version(p)))
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            out.append((p, None))
+    return tuple(out)
 
 
 def manifest(scn: Scenario, seed: int, **extra: Any) -> dict:
     """Provenance of a run: versions, scenario hash, seed, platform."""
-    versions = {}
-    for p in _PACKAGES:
-        try:
-            versions[p] = metadata.version(p)
-        except metadata.PackageNotFoundError:  # pragma: no cover
-            versions[p] = None
     return {
         "scenario": scn.name, "scenario_sha256": scn.digest(), "seed": seed,
         "python": sys.version.split()[0], "platform": platform.platform(),
-        "versions": versions, **extra,
+        "versions": dict(_versions()), **extra,
     }
 
 
@@ -75,6 +146,7 @@ def run_scenario(
     out_dir: str | None = None,
     seed: int | None = None,
     progress: bool = False,
+    extra_manifest: dict | None = None,
 ) -> RunResult:
     """Build and run ``scn``; write results to ``out_dir`` if given.
 
@@ -84,15 +156,22 @@ def run_scenario(
         Overrides the scenario's seed.
     progress : bool
         Print progress (simulated time, wall time) to stderr.
+    extra_manifest : dict, optional
+        More provenance for ``manifest.json`` (a sweep's parameters and replication).
+
+    The manifest of a complete run lists every file written with its SHA-256
+    (``files_sha256``), so a truncated or altered file is detected later.
     """
+    extra_manifest = dict(extra_manifest or {})
     seed = scn.seed if seed is None else int(seed)
     t0 = time.perf_counter()
     if out_dir is not None:
         os.makedirs(out_dir, exist_ok=True)
-        _write_json(manifest(scn, seed, status="running"), os.path.join(out_dir,
-                                                                        "manifest.json"))
+        _write_json(manifest(scn, seed, status="running", **extra_manifest),
+                    os.path.join(out_dir, "manifest.json"))
     ctx = build(scn, seed=seed)
     sim, net = ctx.sim, ctx.net
+    recorder = LinkStateRecorder(net)
     duration = scn.run.duration_s
     steps = 20 if progress else 1
     for k in range(1, steps + 1):
@@ -103,6 +182,7 @@ def run_scenario(
     if progress:
         print(file=sys.stderr)
     net.check_conservation()
+    recorder.finish()
     mon = net.monitor
     warm = scn.run.warmup_s
     tables = {"flows": mon.to_dataframe("flows", warmup_s=warm),
@@ -116,12 +196,20 @@ def run_scenario(
         tables["queue"] = mon.to_dataframe("queue")
     if ctx.fluid is not None:
         tables["fct"] = ctx.fluid.to_dataframe()
+    tables["link_state"] = recorder.to_dataframe()
     for name, fn in ctx.tables.items():
         tables[name] = fn()
     kpis = _core_kpis(tables)
     for fn in ctx.kpis:
         kpis.update(fn())
-    res = RunResult(scn, seed, tables, kpis, time.perf_counter() - t0)
+    verdicts = []
+    if "targets" in scn.sections:
+        from netsim.experiment import targets as _targets
+
+        tlist = _targets.expand(scn.sections["targets"])
+        kpis.update(_targets.derived_kpis(tlist, tables))
+        verdicts = _targets.evaluate(tlist, kpis)
+    res = RunResult(scn, seed, tables, kpis, time.perf_counter() - t0, verdicts=verdicts)
     if out_dir is not None:
         for name, df in tables.items():
             if name == "latency" and not scn.outputs.latency_samples:
@@ -136,16 +224,37 @@ def run_scenario(
             if "throughput" in tables and len(tables["throughput"]):
                 res.files += plots.throughput_over_time(tables["throughput"],
                                                         os.path.join(out_dir, "throughput.png"))
-        _write_json({"kpis": kpis}, os.path.join(out_dir, "kpis.json"))
+        _write_json({"kpis": kpis, "targets": [_verdict_json(v) for v in verdicts]},
+                    os.path.join(out_dir, "kpis.json"))
         res.files.append(os.path.join(out_dir, "kpis.json"))
+        names = [os.path.basename(f) for f in res.files]
         _write_json(manifest(scn, seed, status="complete", wall_s=res.wall_s,
-                             simulated_s=sim.now_s, files=[os.path.basename(f)
-                                                           for f in res.files]),
+                             simulated_s=sim.now_s, files=names,
+                             files_sha256={n: sha256_file(f) for n, f in zip(names, res.files)},
+                             **extra_manifest),
                     os.path.join(out_dir, "manifest.json"))
     return res
 
 
+def _verdict_json(v) -> dict:
+    t = v.target
+    return {"name": t.name, "kpi": t.kpi, "key": t.key, "op": t.op, "value": t.value,
+            "flow": t.flow, "preset": t.preset, "source": t.source,
+            "definition": t.definition, "latency_bound_s": t.latency_bound_s,
+            "packet_size_bytes": t.packet_size_bytes, "status": v.status,
+            "measured": None if math.isnan(v.value) else v.value}
+
+
 def _core_kpis(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
+    """Scenario-wide KPIs from the core tables.
+
+    Besides packet counts, loss, latency quantiles and total throughput:
+    ``user_plane_latency_s`` is the mean one-way latency of every delivered packet (the
+    M.2410-0 4.7.1 quantity when the scenario carries an unloaded probe flow; select it with
+    a target's ``flow:``); ``user_experienced_rate_bps`` the 5th percentile of the per-flow
+    throughputs (M.2410-0 4.3: 5% point of the user throughput CDF); ``peak_rate_bps`` the
+    largest throughput any single flow reached in one bin of the ``throughput`` table.
+    """
     kpis: dict[str, float] = {}
     flows = tables["flows"]
     if len(flows):
@@ -159,7 +268,13 @@ def _core_kpis(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
                             ("latency_p99_999_s", 0.99999)):
                 kpis[name] = float(pd.Series(lat).quantile(q))
             kpis["latency_mean_s"] = float(lat.mean())
+            kpis["user_plane_latency_s"] = kpis["latency_mean_s"]
         kpis["throughput_bps"] = float(flows["throughput_bps"].sum())
+        tp = flows["throughput_bps"].dropna().to_numpy()
+        if tp.size:
+            kpis["user_experienced_rate_bps"] = float(np.percentile(tp, 5))
+        if "throughput" in tables and len(tables["throughput"]):
+            kpis["peak_rate_bps"] = float(tables["throughput"]["throughput_bps"].max())
     if "fct" in tables and len(tables["fct"]):
         kpis["fluid_flows_completed"] = int(len(tables["fct"]))
         kpis["fct_mean_s"] = float(tables["fct"]["fct_s"].mean())

@@ -1,0 +1,43 @@
+"""Command-line wiring and the sweep progress line (parsed, not byte-exact)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+
+import pytest
+
+from netsim.cli import main
+from netsim.experiment.sweep import Progress
+
+
+def test_subcommands_and_train_hook(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for cmd in ("run", "validate", "sweep", "report", "export"):
+        assert cmd in out
+    has_train = importlib.util.find_spec("netsim.control.cli_train") is not None
+    assert ("train" in out) == has_train
+
+
+def test_progress_line_counts_rate_and_time_left():
+    buf = io.StringIO()
+    p = Progress(4, stream=buf)
+    p.step()
+    p.step()
+    p.step()
+    p.step()
+    last = buf.getvalue().strip().splitlines()[-1]
+    m = re.search(r"(\d+)/(\d+) runs\s+([\d.]+) run/s\s+(\S+) s left", last)
+    assert m is not None, last
+    assert (int(m.group(1)), int(m.group(2))) == (4, 4)
+    assert float(m.group(3)) > 0 and float(m.group(4)) == 0
+
+
+def test_bad_ci_target_is_bad_input(tiny, tmp_path, capsys):
+    rc = main(["sweep", tiny(), "--ci-target", "abc", "--out", str(tmp_path / "o"),
+               "--quiet"])
+    assert rc == 2 and "--ci-target" in capsys.readouterr().err
