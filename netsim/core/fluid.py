@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 
 from netsim.core.maxmin import advance_and_allocate
 from netsim.core.simulation import Callback
@@ -77,6 +79,7 @@ class FlowLevel:
         self._t_last = self.sim.env.now
         self._pending: Callback | None = None
         self._route_cache: dict = {}
+        self._trees: dict = {}
         self._route_ver = -1
         self._n = 0
         self.n_active = 0
@@ -221,23 +224,52 @@ class FlowLevel:
                 raise ParameterError("path", path, f"a path from {src!r} to {dst!r}")
             links = self.net.path_links(path)
         else:
-            if self._route_ver != self.net._ver:
-                self._route_cache.clear()
-                self._route_ver = self.net._ver
             key = (src, dst)
             cached = self._route_cache.get(key)
-            if cached is not None:
+            if cached is not None and self._route_ver == self.net._ver:
                 return cached
-            p = self.net.shortest_path(src, dst)
-            if p is None:
+            links = self._shortest_links(src, dst)
+            if links is None:
                 raise ParameterError("(src, dst)", key, "a pair joined by a path of links up")
-            links = self.net.path_links(p)
         if len(links) > self.max_hops:
             raise ParameterError("path", len(links), f"at most max_hops={self.max_hops} links")
         arr = np.array([k.index for k in links], dtype=np.int64)
         if path is None:
             self._route_cache[(src, dst)] = arr
         return arr
+
+    def _shortest_links(self, src, dst):
+        """Shortest-delay route over links that are up (ties: fewer hops), from a
+        shortest-path tree per source computed with scipy's Dijkstra and cached until
+        the topology changes."""
+        net = self.net
+        if self._route_ver != net._ver:
+            self._route_cache.clear()
+            self._trees.clear()
+            self._route_ver = net._ver
+            nodes = list(net.graph.nodes)
+            self._node_idx = {n: i for i, n in enumerate(nodes)}
+            up = [k for k in net.links if k.up]
+            rows = np.array([self._node_idx[k.src] for k in up], dtype=np.int64)
+            cols = np.array([self._node_idx[k.dst] for k in up], dtype=np.int64)
+            w = np.array([k.delay_s + 1e-12 for k in up])  # > 0: scipy drops zeros
+            self._csr = csr_matrix((w, (rows, cols)), shape=(len(nodes), len(nodes)))
+            self._edge_link = {(int(r), int(c)): k for r, c, k in zip(rows, cols, up)}
+        si, di = self._node_idx[src], self._node_idx[dst]
+        pred = self._trees.get(si)
+        if pred is None:
+            _, pred = dijkstra(self._csr, indices=si, return_predecessors=True)
+            self._trees[si] = pred
+        if pred[di] < 0:
+            return None
+        links = []
+        v = di
+        while v != si:
+            u = int(pred[v])
+            links.append(self._edge_link[(u, v)])
+            v = u
+        links.reverse()
+        return links
 
     def _grow(self) -> None:
         n = self._paths.shape[0]

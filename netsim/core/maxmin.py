@@ -2,15 +2,13 @@
 
 The allocation is the one progressive filling reaches (Bertsekas & Gallager, *Data
 Networks*, 2nd ed., 6.5.2): raise all rates together, freeze the flows of each link as it
-saturates. It is computed bottleneck by bottleneck with a heap of link fair shares
+saturates. It is computed bottleneck by bottleneck with an indexed min-heap of link fair shares
 ``remaining capacity / unfrozen flows``: the smallest share is the next bottleneck, its
 flows are frozen at that share and the links they cross are updated. Cost
-O(nnz log nnz) for nnz (flow, link) pairs, instead of O(links) per filling level.
+O(nnz log L) for nnz (flow, link) pairs and L links, instead of O(L) per filling level.
 """
 
 from __future__ import annotations
-
-import heapq
 
 import numba as nb
 import numpy as np
@@ -19,8 +17,34 @@ __all__ = ["maxmin_rates", "advance_and_allocate"]
 
 
 @nb.njit(cache=True)
+def _sift_down(heap, pos, key, i, size):
+    """Restore the min-heap property below position ``i`` (indexed heap of links)."""
+    while True:
+        c = 2 * i + 1
+        if c >= size:
+            return
+        if c + 1 < size and key[heap[c + 1]] < key[heap[c]]:
+            c += 1
+        if key[heap[c]] >= key[heap[i]]:
+            return
+        a = heap[i]
+        b = heap[c]
+        heap[i] = b
+        heap[c] = a
+        pos[b] = i
+        pos[a] = c
+        i = c
+
+
+@nb.njit(cache=True)
 def _allocate(cap_bps, paths, plen, active, rates):
-    """Max-min fair rates of the active rows of ``paths`` (padded link indices)."""
+    """Max-min fair rates of the active rows of ``paths`` (padded link indices).
+
+    Links sit in an indexed min-heap keyed by fair share. Freezing the flows of the
+    bottleneck at its share ``s`` (the smallest) leaves every other link ``l`` with
+    ``(rem_l - s) / (n_l - 1) >= rem_l / n_l``: shares only grow, so each update is one
+    sift-down.
+    """
     n_links = cap_bps.shape[0]
     n_slots = paths.shape[0]
     rem = cap_bps.copy()
@@ -41,18 +65,31 @@ def _allocate(cap_bps, paths, plen, active, rates):
                 l = paths[f, j]
                 idx[fill[l]] = f
                 fill[l] += 1
-    ver = np.zeros(n_links, np.int64)
-    heap = [(0.0, 0, 0)]
-    heap.pop()
+    key = np.full(n_links, np.inf)
+    heap = np.empty(n_links, np.int64)
+    pos = np.full(n_links, -1, np.int64)
+    size = 0
     for l in range(n_links):
         if cnt[l] > 0:
-            heap.append((max(rem[l], 0.0) / cnt[l], 0, l))
-    heapq.heapify(heap)
+            key[l] = max(rem[l], 0.0) / cnt[l]
+            heap[size] = l
+            pos[l] = size
+            size += 1
+    for i in range(size // 2 - 1, -1, -1):
+        _sift_down(heap, pos, key, i, size)
     frozen = np.zeros(n_slots, np.bool_)
-    while heap:
-        share, v, l = heapq.heappop(heap)
-        if v != ver[l] or cnt[l] == 0:
-            continue  # stale entry
+    while size > 0:
+        l = heap[0]
+        share = key[l]
+        if share == np.inf:
+            break
+        # pop the bottleneck
+        size -= 1
+        last = heap[size]
+        heap[0] = last
+        pos[last] = 0
+        pos[l] = -1
+        _sift_down(heap, pos, key, 0, size)
         for k in range(ptr[l], ptr[l + 1]):
             f = idx[k]
             if frozen[f]:
@@ -61,11 +98,13 @@ def _allocate(cap_bps, paths, plen, active, rates):
             rates[f] = share
             for j in range(plen[f]):
                 l2 = paths[f, j]
+                if l2 == l:
+                    continue
                 rem[l2] -= share
                 cnt[l2] -= 1
-                ver[l2] += 1
-                if cnt[l2] > 0 and l2 != l:
-                    heapq.heappush(heap, (max(rem[l2], 0.0) / cnt[l2], ver[l2], l2))
+                if pos[l2] >= 0:
+                    key[l2] = max(rem[l2], 0.0) / cnt[l2] if cnt[l2] > 0 else np.inf
+                    _sift_down(heap, pos, key, pos[l2], size)
     for f in range(n_slots):
         if not active[f]:
             rates[f] = 0.0
