@@ -15,14 +15,19 @@ ntn_losses     TR 38.811 6.6: gas, scintillation, clutter, shadowing, polarisati
 itur_p618      ITU-R P.618-13 rain attenuation
 dvbs2x         DVB-S2 / S2X MODCOD thresholds (EN 302 307-1/-2)
 doppler        Doppler shift and rate for a ground UE
+gsl_capacity   ground-satellite link rates: fixed, or from the NTN link budget
+adapter        SatelliteSegment: one event per epoch updates every ISL and GSL
+segment        the ``space:`` scenario section
 """
 
 from netsim.space import (
+    adapter,
     constellation,
     doppler,
     dvbs2x,
     frames,
     ground,
+    gsl_capacity,
     isl,
     itur_p618,
     linkbudget,
@@ -35,6 +40,7 @@ from netsim.space import (
 from netsim.space.constellation import walker
 
 __all__ = [
-    "constellation", "doppler", "dvbs2x", "frames", "ground", "isl", "itur_p618",
-    "linkbudget", "ntn_losses", "orbits", "presets", "tle", "topology", "walker",
+    "adapter", "constellation", "doppler", "gsl_capacity", "dvbs2x", "frames", "ground",
+    "isl", "itur_p618", "linkbudget", "ntn_losses", "orbits", "presets", "tle", "topology",
+    "walker",
 ]
