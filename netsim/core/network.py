@@ -104,8 +104,9 @@ class Network:
             self.graph.add_edge(u, v, link=link)
             made.append(link)
         self._ver += 1
-        for fn in self._listeners:
-            fn("add", made[0])
+        for link in made:
+            for fn in self._listeners:
+                fn("add", link)
         return made[0]
 
     def link(self, a: Hashable, b: Hashable) -> Link:

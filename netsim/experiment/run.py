@@ -81,10 +81,6 @@ class LinkStateRecorder:
 
     def _on_event(self, _event: str, link) -> None:
         self._record(link)
-        if _event == "add":  # a bidirectional add announces one direction only
-            for other in self.net.links:
-                if id(other) not in self._last:
-                    self._record(other)
 
     def _record(self, link) -> None:
         state = (float(link.rate_bps), float(link.delay_s), float(link.loss_prob),
@@ -171,7 +167,7 @@ def run_scenario(
                     os.path.join(out_dir, "manifest.json"))
     ctx = build(scn, seed=seed)
     sim, net = ctx.sim, ctx.net
-    recorder = LinkStateRecorder(net)
+    recorder = LinkStateRecorder(net) if scn.outputs.link_state else None
     duration = scn.run.duration_s
     steps = 20 if progress else 1
     for k in range(1, steps + 1):
@@ -182,7 +178,8 @@ def run_scenario(
     if progress:
         print(file=sys.stderr)
     net.check_conservation()
-    recorder.finish()
+    if recorder is not None:
+        recorder.finish()
     mon = net.monitor
     warm = scn.run.warmup_s
     tables = {"flows": mon.to_dataframe("flows", warmup_s=warm),
@@ -196,7 +193,8 @@ def run_scenario(
         tables["queue"] = mon.to_dataframe("queue")
     if ctx.fluid is not None:
         tables["fct"] = ctx.fluid.to_dataframe()
-    tables["link_state"] = recorder.to_dataframe()
+    if recorder is not None:
+        tables["link_state"] = recorder.to_dataframe()
     for name, fn in ctx.tables.items():
         tables[name] = fn()
     kpis = _core_kpis(tables)

@@ -66,6 +66,10 @@ class OutputSpec(Spec):
     """Record queue lengths at this interval (``queue.csv``)."""
     throughput_interval_s: PositiveFloat | None = None
     """Bin width of ``throughput.csv`` (default: duration / 100)."""
+    link_state: bool = True
+    """Record every link's rate, delay, loss and up state when it changes
+    (``link_state.csv``, what ``netsim export`` replays). Turn off for segments that
+    rewrite thousands of links every epoch (a satellite shell)."""
 
 
 class NodeSpec(Spec):
