@@ -3,7 +3,7 @@
 The issue's case: 100,000 flows over a 1,000-link network. The network is a random
 4-regular graph of 500 nodes (1,000 bidirectional links = 2,000 directed), flows between
 uniform random pairs on shortest-delay paths, Poisson arrivals, exponential sizes, with
-an offered load that keeps a few hundred flows active. The baseline in the same run is
+an offered load that keeps about a hundred flows active. The baseline in the same run is
 a plain-numpy progressive-filling allocation of the same active sets (one numpy pass
 per filling level), timed on a sample of events, so the ratio shows what the numba
 bottleneck kernel buys. ``extra_info`` records flows/s and mean active flows;
@@ -35,7 +35,7 @@ def build(n_nodes=500, degree=4, seed=3):
     return sim, net
 
 
-def run_flows(n_flows, n_nodes=500, rate_per_s=2000.0):
+def run_flows(n_flows, n_nodes=500, rate_per_s=500.0):
     sim, net = build(n_nodes)
     fl = FlowLevel(net)
     rng = np.random.default_rng(0)
