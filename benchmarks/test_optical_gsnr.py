@@ -21,10 +21,9 @@ excluded by a warm-up call.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
+from timing import best_of
 
 from netsim.optical.amplifier import ase_power_w
 from netsim.optical.channel_plan import ChannelPlan
@@ -61,15 +60,6 @@ def _plain_numpy_gsnr_db(link, plan, launch_dbm):
     return 10 * np.log10(p / (ase + nli))
 
 
-def _best_of(fn, repeats=3):
-    best = np.inf
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def _many_fibers_numba(link, plan):
     sig, ase, nli = link.noise_w(plan, LAUNCH_DBM, backend="numba")
     return 10 * np.log10(sig / (ase + nli))
@@ -101,12 +91,12 @@ def test_gsnr_100_span_cl_plain_numpy(benchmark, setup):
 def test_gsnr_100_span_cl_ratios(setup):
     plan, one_fiber, many_fibers = setup
     one_fiber.gsnr_db(plan, LAUNCH_DBM)  # warm-up: numba compiled / loaded from cache
-    t_netsim = _best_of(lambda: one_fiber.gsnr_db(plan, LAUNCH_DBM))
-    t_plain = _best_of(lambda: _plain_numpy_gsnr_db(one_fiber, plan, LAUNCH_DBM), repeats=2)
+    t_netsim = best_of(lambda: one_fiber.gsnr_db(plan, LAUNCH_DBM))
+    t_plain = best_of(lambda: _plain_numpy_gsnr_db(one_fiber, plan, LAUNCH_DBM), repeats=2)
     np.testing.assert_allclose(_many_fibers_numba(many_fibers, plan),
                                _many_fibers_numpy(many_fibers, plan), atol=1e-9)
-    t_nb = _best_of(lambda: _many_fibers_numba(many_fibers, plan), repeats=2)
-    t_np = _best_of(lambda: _many_fibers_numpy(many_fibers, plan), repeats=2)
+    t_nb = best_of(lambda: _many_fibers_numba(many_fibers, plan), repeats=2)
+    t_np = best_of(lambda: _many_fibers_numpy(many_fibers, plan), repeats=2)
     print(
         f"\nGSNR, {N_SPANS}-span C+L link, {plan.n_channels} channels:"
         f"\n  one fibre type: netsim {t_netsim * 1e3:.1f} ms, plain numpy span loop "

@@ -16,10 +16,9 @@ is excluded by a warm-up call before timing.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
+from timing import best_of
 
 from netsim.optical.dynamic import TrafficModel, run_replication
 from netsim.optical.rmsa import RMSA, RmsaOptions
@@ -117,22 +116,13 @@ def test_rmsa_decisions_numpy(benchmark, setup):
     benchmark.extra_info["decisions_per_round"] = N_REQ
 
 
-def _best_of(fn, repeats=3):
-    best = np.inf
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def test_rmsa_decisions_ratio(setup):
     rmsa, snapshot, requests, cand = setup
     _restore(rmsa, snapshot)
     _netsim_decisions(rmsa, requests[:50])
-    t_netsim = _best_of(lambda: _netsim_decisions(rmsa, requests))
+    t_netsim = best_of(lambda: _netsim_decisions(rmsa, requests))
     occ = snapshot.copy()
-    t_numpy = _best_of(lambda: _numpy_decisions(occ, cand, requests))
+    t_numpy = best_of(lambda: _numpy_decisions(occ, cand, requests))
     ratio = t_numpy / t_netsim
     print(
         f"\nRMSA KSP-FF decisions on NSFNET, {N_SLOTS} slots, k={K}: "

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import bisect
 import math
-import time
 
 import numpy as np
 import pytest
+from timing import best_of
 
 from netsim.radio.nr import mcs_table, select_mcs, tbs_table_bits, transport_block_size
 from netsim.radio.nr.bler import mcs_sinr_threshold_db
@@ -73,15 +73,6 @@ def _select_python(sinr, th, se):
     return out
 
 
-def _best_of(fn, repeats=3):
-    best = np.inf
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def test_tbs_netsim_1e6(benchmark, ues):
     n_prb, mcs, layers, _ = ues
     benchmark.group = "nr-tbs-per-ue"
@@ -99,8 +90,8 @@ def test_tbs_ratio_vs_plain_python(ues):
     ref = _tbs_python(*sub, qm_t, r_t, table)
     got = transport_block_size(n_prb, mcs, n_layers=layers)
     np.testing.assert_array_equal(got[:N_BASE], ref)
-    t_net = _best_of(lambda: transport_block_size(n_prb, mcs, n_layers=layers)) / N_UE
-    t_py = _best_of(lambda: _tbs_python(*sub, qm_t, r_t, table), repeats=2) / N_BASE
+    t_net = best_of(lambda: transport_block_size(n_prb, mcs, n_layers=layers)) / N_UE
+    t_py = best_of(lambda: _tbs_python(*sub, qm_t, r_t, table), repeats=2) / N_BASE
     print(f"\nTBS: netsim {1 / t_net:.3g} UE/s, plain Python {1 / t_py:.3g} UE/s, "
           f"ratio {t_py / t_net:.0f}x")
     assert t_py / t_net > 1.0
@@ -121,8 +112,8 @@ def test_select_mcs_ratio_vs_plain_python(ues):
     sub = sinr[:N_BASE].tolist()
     ref = _select_python(sub, th, se.tolist())
     np.testing.assert_array_equal(select_mcs(sinr)[:N_BASE], ref)
-    t_net = _best_of(lambda: select_mcs(sinr)) / N_UE
-    t_py = _best_of(lambda: _select_python(sub, th, se.tolist()), repeats=2) / N_BASE
+    t_net = best_of(lambda: select_mcs(sinr)) / N_UE
+    t_py = best_of(lambda: _select_python(sub, th, se.tolist()), repeats=2) / N_BASE
     print(f"\nselect_mcs: netsim {1 / t_net:.3g} UE/s, plain Python {1 / t_py:.3g} UE/s, "
           f"ratio {t_py / t_net:.0f}x")
     assert t_py / t_net > 1.0

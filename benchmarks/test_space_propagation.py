@@ -15,11 +15,11 @@ time is excluded by a warm-up call.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
 from sgp4.api import WGS72, Satrec, SatrecArray
+from timing import best_of
 
 from netsim.space.presets import preset
 
@@ -49,15 +49,6 @@ def setup():
     return c, arr, t_s, jd, fr
 
 
-def _best_of(fn, repeats=3):
-    best = np.inf
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def test_positions_netsim(benchmark, setup):
     c, _, t_s, _, _ = setup
     c.positions_eci_km(t_s[:2])  # warm-up
@@ -77,11 +68,11 @@ def test_positions_ratio(setup):
     c, arr, t_s, jd, fr = setup
     c.positions_eci_km(t_s[:2])
     out = np.empty((N_T, c.count, 3))
-    t_netsim = _best_of(lambda: c.positions_eci_km(t_s))
-    t_prealloc = _best_of(lambda: c.positions_eci_km(t_s, out=out))
+    t_netsim = best_of(lambda: c.positions_eci_km(t_s))
+    t_prealloc = best_of(lambda: c.positions_eci_km(t_s, out=out))
     c.positions_velocities_eci(t_s[:2])
-    t_pv = _best_of(lambda: c.positions_velocities_eci(t_s))  # SGP4 also returns velocities
-    t_sgp4 = _best_of(lambda: arr.sgp4(jd, fr), repeats=1)  # ~3-5 s a call
+    t_pv = best_of(lambda: c.positions_velocities_eci(t_s))  # SGP4 also returns velocities
+    t_sgp4 = best_of(lambda: arr.sgp4(jd, fr), repeats=1)  # ~3-5 s a call
     e, r, _ = arr.sgp4(jd[:1], fr[:1])
     assert not e.any()
     # same satellites: at the epoch the two models agree to a few km (SGP4 mean-element
