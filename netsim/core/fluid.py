@@ -21,7 +21,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from netsim.core.maxmin import advance_and_allocate
+from netsim.core.maxmin import advance_and_allocate, link_loads
 from netsim.core.simulation import Callback
 from netsim.errors import ParameterError
 
@@ -60,7 +60,16 @@ class FlowLevel:
     [2.0, 2.0]
     """
 
-    def __init__(self, net: Network, max_hops: int = 32):
+    def __init__(self, net: Network, max_hops: int = 32,
+                 packet_share: float | None = None):
+        if packet_share is not None and not (
+                isinstance(packet_share, (int, float)) and 0.0 < packet_share < 1.0):
+            raise ParameterError("packet_share", packet_share, "None or in (0, 1)")
+        self.packet_share = packet_share
+        """Coupling with packet-level traffic (None: none). Flow-level flows share
+        ``(1 - packet_share) * rate_bps`` of each link max-min fairly; their total rate on a
+        link is its ``background_bps``, and packets are served at the rest,
+        ``rate_bps - background_bps >= packet_share * rate_bps``."""
         self.net = net
         self.sim = net.sim
         self.max_hops = int(max_hops)
@@ -203,15 +212,22 @@ class FlowLevel:
         })
 
     # -- internals --------------------------------------------------------------------
+    def _capacity(self, link) -> float:
+        if not link.up:
+            return 0.0
+        if self.packet_share is None:
+            return link.rate_bps
+        return (1.0 - self.packet_share) * link.rate_bps
+
     def _sync_caps(self) -> None:
-        links = self.net.links
-        self._cap = np.array([k.rate_bps if k.up else 0.0 for k in links], dtype=float)
+        self._cap = np.array([self._capacity(k) for k in self.net.links], dtype=float)
+        self._bg = np.zeros(self._cap.size)
 
     def _on_link(self, event: str, link) -> None:
         if event == "add" or link.index >= self._cap.size:
             self._sync_caps()
             return
-        cap = link.rate_bps if link.up else 0.0
+        cap = self._capacity(link)
         if cap != self._cap[link.index]:
             self._advance()
             self._cap[link.index] = cap
@@ -328,12 +344,22 @@ class FlowLevel:
                 self._meta[s] = None
                 self._free.append(s)
             self.n_active -= n
+        if self.packet_share is not None:
+            self._publish_background()
         if self._pending is not None:
             self._pending.callbacks = []  # cancel: stays queued as a no-op
             self._pending = None
         if nxt != math.inf:
             cb = self._pending = Callback(self._on_completion)
             self.sim.schedule(nxt, cb)
+
+    def _publish_background(self) -> None:
+        """Tell each link its total flow-level rate (packets get the rest)."""
+        bg = link_loads(self._cap.size, self._paths, self._plen, self._active, self._rates)
+        links = self.net.links
+        for i in np.flatnonzero(bg != self._bg).tolist():
+            links[i].background_bps = float(bg[i])
+        self._bg = bg
 
     def _on_completion(self, cb: Callback) -> None:
         self._pending = None

@@ -85,7 +85,7 @@ class Link:
 
     __slots__ = (
         "net", "index", "src", "dst", "name", "segment", "_env", "_heap", "_eid", "_sim",
-        "_rate", "_spb", "_delay", "_loss", "_up", "_buf_b", "_buf_p", "scheduler",
+        "_rate", "_bg", "_spb", "_delay", "_loss", "_up", "_buf_b", "_buf_p", "scheduler",
         "_busy", "_tx_end_s", "_fifo", "_prio", "_qlen", "_qbytes", "_q_area",
         "_q_t", "_txcb", "_arr_cbs", "_wire", "_rng", "_u", "_ui",
         "tx_packets", "tx_bytes", "busy_s", "drops", "max_qlen", "attrs",
@@ -118,6 +118,7 @@ class Link:
         self._heap = env._queue
         self._eid = env._eid
         self._rate = _check_positive("rate_bps", rate_bps)
+        self._bg = 0.0
         self._spb = 8.0 / self._rate
         self._delay = _check_nonneg("delay_s", delay_s)
         self._loss = _check_prob("loss_prob", loss_prob)
@@ -164,8 +165,24 @@ class Link:
     @rate_bps.setter
     def rate_bps(self, value: float) -> None:
         self._rate = _check_positive("rate_bps", value)
-        self._spb = 8.0 / self._rate
+        if self._bg >= self._rate:  # a coupled flow-level engine re-shares it just below
+            self._bg = 0.0
+        self._spb = 8.0 / (self._rate - self._bg)
         self.net._link_changed(self, routing=False)  # routes follow delay, not rate
+
+    @property
+    def background_bps(self) -> float:
+        """Fluid (flow-level) load carried by the link (bit/s): packets are serialised at
+        ``rate_bps - background_bps``. Set by a coupled :class:`FlowLevel` engine."""
+        return self._bg
+
+    @background_bps.setter
+    def background_bps(self, value: float) -> None:
+        if not (isinstance(value, (int, float)) and 0.0 <= value < self._rate):
+            raise ParameterError("background_bps", value,
+                                 f"in [0, rate_bps = {self._rate:g}) bit/s")
+        self._bg = float(value)
+        self._spb = 8.0 / (self._rate - self._bg)
 
     @property
     def delay_s(self) -> float:

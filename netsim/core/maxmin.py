@@ -13,7 +13,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-__all__ = ["maxmin_rates", "advance_and_allocate"]
+__all__ = ["maxmin_rates", "advance_and_allocate", "link_loads"]
 
 
 @nb.njit(cache=True)
@@ -142,6 +142,17 @@ def advance_and_allocate(dt_s, cap_bps, paths, plen, active, rem_bits, rates, to
                 best = t
                 slot = f
     return n, best, slot
+
+
+@nb.njit(cache=True)
+def link_loads(n_links, paths, plen, active, rates):
+    """Total rate of the active flows on each link (bit/s)."""
+    load = np.zeros(n_links)
+    for f in range(paths.shape[0]):
+        if active[f]:
+            for j in range(plen[f]):
+                load[paths[f, j]] += rates[f]
+    return load
 
 
 def maxmin_rates(cap_bps, flow_links) -> np.ndarray:

@@ -88,7 +88,8 @@ def build(scn: Scenario, seed: int | None = None) -> BuildContext:
                      name=t.name if t.name is not None else f"flow{i}", path=t.path,
                      record=t.record)
     if scn.fluid is not None:
-        fl = ctx.fluid or FlowLevel(net, max_hops=scn.fluid.max_hops)
+        fl = ctx.fluid or FlowLevel(net, max_hops=scn.fluid.max_hops,
+                                    packet_share=scn.fluid.packet_share)
         ctx.fluid = fl
         for i, a in enumerate(scn.fluid.arrivals):
             fl.poisson_arrivals(a.rate_per_s, a.mean_size_bytes, pairs=a.pairs,

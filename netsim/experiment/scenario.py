@@ -176,6 +176,9 @@ class FluidSpec(Spec):
     arrivals: list[FluidArrivalsSpec] = []
     flows: list[FluidFlowSpec] = []
     max_hops: Annotated[int, Field(gt=0)] = 32
+    packet_share: Annotated[float, Field(gt=0.0, lt=1.0)] | None = None
+    """Couple with packet-level traffic: flow-level flows share (1 - packet_share) of
+    each link; packets are served at what they leave (None: no coupling)."""
 
 
 class LinkChange(Spec):
