@@ -18,7 +18,11 @@ Outputs (in --out, default ``experiments/leo_rtt/output``): ``rtt_<pair>.csv`` p
 
 Run: ``python experiments/leo_rtt/run.py`` (100 s simulated by default, about a minute;
 ``--duration-s 200`` for Hypatia's 200 s window);
-``--constellation kuiper630`` uses the Kuiper shell of Hypatia's own figure.
+``--constellation kuiper630`` uses the Kuiper shell of Hypatia's own figure;
+``--constellation kuiper630-hypatia`` rebuilds Hypatia's exact Kuiper-630 input (the TLEs
+its ``main_kuiper_630.py`` generates, its +Grid numbering and its 1,260 km GSL range, as an
+elevation of 25.21 deg) so that the RTT can be compared with Hypatia's published series
+point by point.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ from netsim.space.adapter import SatelliteSegment
 from netsim.space.constellation import walker
 from netsim.space.ground import GroundStations
 from netsim.space.gsl_capacity import FixedRate
-from netsim.space.isl import plus_grid
+from netsim.space.isl import IslPattern, plus_grid
+from netsim.space.tle import TleSet, tle_checksum
 from netsim.space.topology import TopologyGenerator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -59,6 +64,62 @@ CONSTELLATIONS = {
     "kuiper630": dict(altitude_km=630.0, inclination_deg=51.9, planes=34, sats_per_plane=34,
                       phasing=17, min_elevation_deg=30.0),
 }
+
+
+# Hypatia's Kuiper-630 input (snkas/hypatia paper/satellite_networks_state/main_kuiper_630.py
+# and satgenpy's TLE generator, checked against the TLEs printed in
+# satgenpy/tests/test_end_to_end_kuiper.py): 34 orbits x 34 satellites, inclination 51.9 deg,
+# eccentricity 1e-7, argument of perigee 0, mean motion 14.80 rev/day, epoch 2000-01-01
+# 00:00 UTC; RAAN = orbit * 360/34; mean anomaly = sat * 360/34, plus half a slot in odd
+# orbits; catalogue number = id + 1. +Grid "isls_plus_grid" (shift 0): (o, s)-(o, s+1) and
+# (o, s)-(o+1, s). GSLs up to h / sin(30 deg) = 1,260 km (flat-Earth cone); on a
+# 6378.135 km sphere at 630 km that range is seen at 25.21 deg elevation.
+HYPATIA_KUIPER = dict(orbits=34, per_orbit=34, inclination_deg=51.9, mean_motion_rev_day=14.80)
+HYPATIA_KUIPER_MIN_ELEVATION_DEG = 25.21
+
+
+def hypatia_kuiper_tles() -> str:
+    """The 1,156 TLEs of Hypatia's Kuiper-630 shell (three lines each)."""
+    n_o, n_s = HYPATIA_KUIPER["orbits"], HYPATIA_KUIPER["per_orbit"]
+    out = []
+    for o in range(n_o):
+        for s in range(n_s):
+            sat = o * n_s + s
+            raan = o * 360.0 / n_o
+            ma = s * 360.0 / n_s + (360.0 / n_s / 2.0 if o % 2 == 1 else 0.0)
+            l1 = (f"1 {sat + 1:05d}U 00000ABC 00001.00000000  .00000000  00000-0  00000+0 0"
+                  "    0")
+            l2 = (f"2 {sat + 1:05d}  {HYPATIA_KUIPER['inclination_deg']:7.4f} {raan:8.4f} "
+                  f"0000001   0.0000 {ma:8.4f} {HYPATIA_KUIPER['mean_motion_rev_day']:11.8f}"
+                  "    0")
+            out += [f"Kuiper-630 {sat}", l1 + str(tle_checksum(l1)), l2 + str(tle_checksum(l2))]
+    return "\n".join(out) + "\n"
+
+
+class HypatiaKuiperShell:
+    """Hypatia's Kuiper-630 shell as a constellation (SGP4 through :class:`TleSet`)."""
+
+    def __init__(self):
+        self.tles = TleSet(hypatia_kuiper_tles())
+        n_o, n_s = HYPATIA_KUIPER["orbits"], HYPATIA_KUIPER["per_orbit"]
+        self.count = n_o * n_s
+        self.shell = np.zeros(self.count, dtype=np.int64)
+        self.plane = np.repeat(np.arange(n_o), n_s)
+        self.slot = np.tile(np.arange(n_s), n_o)
+
+    def positions_ecef_km(self, t_s):
+        return self.tles.positions_ecef_km(t_s)
+
+    def isls(self, rate_bps: float) -> IslPattern:
+        n_o, n_s = HYPATIA_KUIPER["orbits"], HYPATIA_KUIPER["per_orbit"]
+        pairs = []
+        for o in range(n_o):
+            for s in range(n_s):
+                a = o * n_s + s
+                pairs.append((a, o * n_s + (s + 1) % n_s))
+                pairs.append((a, ((o + 1) % n_o) * n_s + s))
+        p = np.sort(np.array(pairs, dtype=np.int64), axis=1)
+        return IslPattern(p, rate_bps=rate_bps)
 
 
 def load_cities() -> pd.DataFrame:
@@ -95,14 +156,19 @@ def packet_rtt(fwd, rev):
 
 
 def run(args) -> dict:
-    spec = dict(CONSTELLATIONS[args.constellation])
-    min_el = spec.pop("min_elevation_deg")
-    shell = walker(**spec)
+    if args.constellation == "kuiper630-hypatia":
+        shell = HypatiaKuiperShell()
+        min_el = HYPATIA_KUIPER_MIN_ELEVATION_DEG
+        isl = shell.isls(rate_bps=10e9)
+    else:
+        spec = dict(CONSTELLATIONS[args.constellation])
+        min_el = spec.pop("min_elevation_deg")
+        shell = walker(**spec)
+        isl = plus_grid(shell, rate_bps=10e9)
     cities = load_cities()
     names = [f"gs{i}" for i in cities["index"]]
     gs = GroundStations.from_geodetic(cities.latitude_deg, cities.longitude_deg,
                                       cities.altitude_m, names=names)
-    isl = plus_grid(shell, rate_bps=10e9)
     pairs = [(f"gs{a}", f"gs{b}") for a, b in PAIRS]
     report = pairs + [(b, a) for a, b in pairs]
     sim = ns.Simulation(seed=1)
@@ -205,7 +271,8 @@ def plot(series, args, path) -> None:
 
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--constellation", choices=sorted(CONSTELLATIONS), default="starlink550")
+    p.add_argument("--constellation", choices=sorted(CONSTELLATIONS) + ["kuiper630-hypatia"],
+                   default="starlink550")
     p.add_argument("--duration-s", type=float, default=100.0)
     p.add_argument("--epoch-s", type=float, default=0.1)
     p.add_argument("--ping-interval-s", type=float, default=0.02)
