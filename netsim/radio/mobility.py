@@ -4,7 +4,12 @@ All UEs move in one vectorised step :meth:`Mobility.advance`. Models:
 
 - ``static``: positions never change.
 - ``linear``: constant velocity ``speed_kmh`` along ``heading_deg`` (counter-clockwise
-  from x); up to 500 km/h (the IMT-2020 high-speed-train class, ITU-R M.2410 5.2.4.7).
+  from x); up to 1000 km/h: 500 km/h is the IMT-2020 high-speed-train class (ITU-R
+  M.2410-0 5.2.4.7), 500-1000 km/h the IMT-2030 mobility range (Rec. ITU-R M.2160-0 5.2).
+  Validity: above 500 km/h only the kinematics (and so handover timing) are validated;
+  the link abstraction of the MAC has no Doppler / inter-carrier-interference term, and
+  the 3GPP evaluation scenarios stop at 500 km/h (TR 38.913 V17.0.0 6.1.5 high-speed
+  train), so SINR and BLER at higher speeds are extrapolations of the large-scale model.
   With ``wrap`` (a hexagonal layout with wrap-around) a UE leaving the cluster re-enters
   at the opposite side (:func:`netsim.radio.layout.wrap_positions`).
 - ``random_waypoint``: each UE walks at ``speed_kmh`` straight to a waypoint drawn
@@ -22,8 +27,10 @@ from netsim.errors import ParameterError
 __all__ = ["MOBILITY_MODELS", "MAX_SPEED_KMH", "Mobility"]
 
 MOBILITY_MODELS = ("static", "linear", "random_waypoint")
-MAX_SPEED_KMH = 500.0
-"""Highest UE speed accepted (km/h): ITU-R M.2410-0 mobility classes go up to 500 km/h."""
+MAX_SPEED_KMH = 1000.0
+"""Highest UE speed accepted (km/h): the upper end of the IMT-2030 mobility range
+(Rec. ITU-R M.2160-0 5.2: 500-1000 km/h). ITU-R M.2410-0 (IMT-2020) mobility classes stop
+at 500 km/h; above it see the validity note in the module docstring."""
 
 
 class Mobility:
@@ -35,7 +42,7 @@ class Mobility:
         Initial positions (m).
     model : {"static", "linear", "random_waypoint"}
     speed_kmh : float or array_like (N,)
-        Speed (km/h), 0..500.
+        Speed (km/h), 0..1000 (above 500: see the validity note).
     heading_deg : float or array_like (N,), optional
         Direction of motion (linear); default: drawn uniformly from ``rng``.
     area_m : tuple (x_min, y_min, x_max, y_max), optional
@@ -63,7 +70,7 @@ class Mobility:
         if np.any(~np.isfinite(v)) or np.any(v < 0) or np.any(v > MAX_SPEED_KMH):
             bad = v[~((v >= 0) & (v <= MAX_SPEED_KMH))][:1].tolist()
             raise ParameterError("speed_kmh", bad, f"in [0, {MAX_SPEED_KMH}] km/h",
-                                 "ITU-R M.2410-0 5.2.4.7 mobility classes")
+                                 "ITU-R M.2160-0 5.2 IMT-2030 mobility range")
         if pause_s < 0:
             raise ParameterError("pause_s", pause_s, ">= 0")
         self.rng = rng if rng is not None else np.random.default_rng(0)

@@ -458,7 +458,8 @@ class RadioAccessNetwork:
         return pd.DataFrame(rows, columns=["time_s", "ue", "from_cell", "to_cell"])
 
     def kpis(self) -> dict[str, float]:
-        """Scalar KPIs of the radio segment."""
+        """Scalar KPIs of the radio segment (with handover enabled, also
+        ``mobility_interruption_time_s``, the configured interruption: ITU-R M.2410-0 4.12)."""
         t = max(self.sim.now_s, 1e-12)
         tbs = self.tb_stats.sum(axis=1)
         return {
@@ -467,4 +468,7 @@ class RadioAccessNetwork:
             "radio_tb_residual_loss_dl": float(tbs[0, 1] / tbs[0, 0]) if tbs[0, 0] else 0.0,
             "radio_tb_residual_loss_ul": float(tbs[1, 1] / tbs[1, 0]) if tbs[1, 0] else 0.0,
             "radio_handovers": float(len(self.handovers)),
-        }
+        } | ({} if self.ho is None else {
+            # ITU-R M.2410-0 4.12: the time a UE cannot exchange user-plane packets during
+            # a transition; here the configured interruption_s of every handover
+            "mobility_interruption_time_s": self.interruption_s})

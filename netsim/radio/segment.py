@@ -110,7 +110,10 @@ class MobilitySpec(Spec):
     """UE motion."""
 
     model: Literal["static", "linear", "random_waypoint"] = "static"
-    speed_kmh: Annotated[float, Field(ge=0.0, le=500.0)] = 3.0
+    speed_kmh: Annotated[float, Field(ge=0.0, le=1000.0)] = 3.0
+    """UE speed (km/h): up to 500 (IMT-2020, ITU-R M.2410-0) or 1000 (IMT-2030 range,
+    Rec. ITU-R M.2160-0 5.2; above 500 km/h no Doppler term in the MAC: see
+    :mod:`netsim.radio.mobility`)."""
     heading_deg: float | None = None
     """Linear motion direction (deg, counter-clockwise from x); default: random per UE."""
     pause_s: NonNegativeFloat = 0.0

@@ -1,5 +1,6 @@
-"""UE mobility against kinematics: displacement = v t; speed limit 500 km/h (ITU-R
-M.2410-0 5.2.4.7 mobility classes); random waypoint stays in its area and moves at v."""
+"""UE mobility against kinematics: displacement = v t; speed limit 1000 km/h (the upper
+end of the IMT-2030 mobility range, Rec. ITU-R M.2160-0 5.2; ITU-R M.2410-0 5.2.4.7
+IMT-2020 classes go to 500 km/h); random waypoint stays in its area and moves at v."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ def test_linear_displacement_is_speed_times_time():
 
 def test_speed_limit():
     Mobility([[0.0, 0.0]], "linear", 500.0)
+    Mobility([[0.0, 0.0]], "linear", 1000.0)
     with pytest.raises(ParameterError):
-        Mobility([[0.0, 0.0]], "linear", 500.1)
+        Mobility([[0.0, 0.0]], "linear", 1000.1)
     with pytest.raises(ParameterError):
         Mobility([[0.0, 0.0]], "teleport", 1.0)
 

@@ -100,7 +100,7 @@ def test_core_link_may_end_at_a_site():
     ({"radio": {"backhaul": {"node": "nowhere"}}}, "radio.backhaul.node"),
     ({"radio": {"ue": {"count": 2, "positions_m": [[0.0, 50.0]]}}}, "radio.ue.positions_m"),
     ({"radio": {"bandwidth_hz": 7e6}}, "radio.bandwidth_hz"),
-    ({"radio": {"mobility": {"model": "linear", "speed_kmh": 600.0}}}, "speed_kmh"),
+    ({"radio": {"mobility": {"model": "linear", "speed_kmh": 1200.0}}}, "speed_kmh"),
 ])
 def test_invalid_sections_are_reported(patch, message):
     cfg = copy.deepcopy(BASE)
