@@ -313,10 +313,8 @@ class Allocator:
             r = rec.request
             end = rec.end_s if not math.isnan(rec.end_s) else now
             life = max(end - r.arrival_s, 0.0)
-            out_s = 0.0
-            for t0, t1 in rec.outages:
-                t1 = end if math.isnan(t1) else min(t1, end)
-                out_s += max(t1 - t0, 0.0)
+            spans = _merged_outages(rec.outages, end)
+            out_s = sum(t1 - t0 for t0, t1, _ in spans)
             admitted = rec.first.admitted
             state = rec.state
             avail = 1.0 - out_s / life if life > 0 else 1.0
@@ -328,20 +326,25 @@ class Allocator:
                 r.priority, r.arrival_s, r.holding_s, admitted, rec.first.reason,
                 ">".join(map(str, rec.first.path)) if admitted else None,
                 rec.first.delay_s, ">".join(map(str, fp)) if fp else None,
-                rec.max_delay_s, len(rec.outages), rec.reroutes, out_s, life, state, met,
+                rec.max_delay_s, len(spans), rec.reroutes, out_s, life, state, met,
             ))
         return pd.DataFrame(rows, columns=list(RESULT_COLUMNS))
 
     def summary(self) -> dict[str, float]:
-        """Scalar KPIs: requests, blocking, intent-met share, reroutes, drops, and the
-        mean and largest interruption of the restored outages (s)."""
+        """Scalar KPIs: requests, blocking, intent-met share, reroutes, drops, the mean
+        and largest interruption (s) over every outage, restored or not (an outage still
+        open counts up to the end of the request's life, or now), and how many outages
+        were never restored (``unrestored``). Outages that overlap in time (a reroute
+        onto a link cut at the same instant) count once."""
         df = self.to_dataframe()
         n = len(df)
-        restored = []
+        now = self.sim.now_s
+        durations, unrestored = [], 0
         for rec in self._records.values():
-            for t0, t1 in rec.outages:
-                if not math.isnan(t1) and rec.state != "dropped":
-                    restored.append(t1 - t0)
+            end = rec.end_s if not math.isnan(rec.end_s) else now
+            for t0, t1, restored in _merged_outages(rec.outages, end):
+                durations.append(t1 - t0)
+                unrestored += not restored or rec.state == "dropped"
         return {
             "requests": float(n),
             "blocking": float((~df["admitted"]).mean()) if n else math.nan,
@@ -349,6 +352,25 @@ class Allocator:
             "interruptions": float(df["interruptions"].sum()),
             "reroutes": float(df["reroutes"].sum()),
             "dropped": float((df["state"] == "dropped").sum()),
-            "mean_interruption_s": float(np.mean(restored)) if restored else math.nan,
-            "max_interruption_s": float(np.max(restored)) if restored else math.nan,
+            "mean_interruption_s": float(np.mean(durations)) if durations else math.nan,
+            "max_interruption_s": float(np.max(durations)) if durations else math.nan,
+            "unrestored": float(unrestored),
         }
+
+
+def _merged_outages(outages, end_s):
+    """Outage intervals of one request as disjoint ``(t0, t1, restored)``: open ones end
+    at ``end_s``, every one is clipped to ``end_s``, and overlapping ones are merged (a
+    merged interval is restored only if its last part was)."""
+    spans = sorted((t0, (end_s if math.isnan(t1) else min(t1, end_s)), not math.isnan(t1))
+                   for t0, t1 in outages)
+    out: list[list] = []
+    for t0, t1, ok in spans:
+        t1 = max(t1, t0)
+        if out and t0 <= out[-1][1]:
+            if t1 >= out[-1][1]:
+                out[-1][1] = t1
+                out[-1][2] = ok
+        else:
+            out.append([t0, t1, ok])
+    return [tuple(o) for o in out]

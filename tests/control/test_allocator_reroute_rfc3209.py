@@ -100,3 +100,18 @@ def test_no_capacity_on_alternative_stays_displaced():
     assert df.loc[1, "interrupted_s"] == pytest.approx(20.0, abs=TIME_TOL_S)
     assert not bool(df.loc[1, "intent_met"])
     assert bool(df.loc[2, "intent_met"])
+
+
+def test_overlapping_outages_count_once_and_open_ones_run_to_the_end():
+    # A request displaced at t = 1 s by a cut and rerouted onto a link cut at the same
+    # instant gets two outage records, [1, 1.058] and [1, 1.052]: one interruption of
+    # 58 ms, not 110 ms. An outage never restored runs to the end of the life (t = 5 s).
+    import math
+
+    from netsim.control.allocator import _merged_outages
+
+    spans = _merged_outages([[1.0, 1.058], [1.0, 1.052]], end_s=5.0)
+    assert spans == [(1.0, 1.058, True)]
+    spans = _merged_outages([[1.0, 1.058], [3.0, math.nan]], end_s=5.0)
+    assert spans == [(1.0, 1.058, True), (3.0, 5.0, False)]
+    assert sum(t1 - t0 for t0, t1, _ in spans) == pytest.approx(2.058)
