@@ -47,12 +47,8 @@ def latency_cdf(latency_df, path: str, formats=("png",)) -> list[str]:
             ax.step(x, ccdf, where="post", label=str(flow))
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.set_xlabel("one-way latency (ms)")
-        ax.set_ylabel("P(latency > x)")
-        ax.set_title("Latency CCDF per flow")
-        if len(ax.lines) <= 12 and ax.lines:
-            ax.legend(fontsize=8)
-        return _save(fig, plt, path, formats)
+        return _finish(fig, ax, plt, path, formats, "one-way latency (ms)",
+                       "P(latency > x)", "Latency CCDF per flow")
 
 
 def throughput_over_time(tp_df, path: str, formats=("png",)) -> list[str]:
@@ -62,12 +58,8 @@ def throughput_over_time(tp_df, path: str, formats=("png",)) -> list[str]:
         fig, ax = plt.subplots()
         for flow, g in tp_df.groupby("flow", sort=False):
             ax.plot(g["time_s"], g["throughput_bps"] / 1e6, label=str(flow))
-        ax.set_xlabel("time (s)")
-        ax.set_ylabel("throughput (Mb/s)")
-        ax.set_title("Delivered throughput per flow")
-        if len(ax.lines) <= 12 and ax.lines:
-            ax.legend(fontsize=8)
-        return _save(fig, plt, path, formats)
+        return _finish(fig, ax, plt, path, formats, "time (s)", "throughput (Mb/s)",
+                       "Delivered throughput per flow")
 
 
 def throughput_cdf(tp_df, path: str, formats=("png",)) -> list[str]:
@@ -80,12 +72,8 @@ def throughput_cdf(tp_df, path: str, formats=("png",)) -> list[str]:
             if x.size == 0:
                 continue
             ax.step(x, np.arange(1, x.size + 1) / x.size, where="post", label=str(flow))
-        ax.set_xlabel("throughput per bin (Mb/s)")
-        ax.set_ylabel("P(throughput <= x)")
-        ax.set_title("Throughput CDF per flow")
-        if len(ax.lines) <= 12 and ax.lines:
-            ax.legend(fontsize=8)
-        return _save(fig, plt, path, formats)
+        return _finish(fig, ax, plt, path, formats, "throughput per bin (Mb/s)",
+                       "P(throughput <= x)", "Throughput CDF per flow")
 
 
 def kpi_vs_param(summary_df, kpi: str, param: str, path: str, group: list[str] | None = None,
@@ -118,6 +106,16 @@ def kpi_vs_param(summary_df, kpi: str, param: str, path: str, group: list[str] |
         ax.set_title(f"{kpi} (mean, 95% CI)")
         ax.legend(fontsize=8)
         return _save(fig, plt, path, formats)
+
+
+def _finish(fig, ax, plt, path, formats, xlabel, ylabel, title) -> list[str]:
+    """Label the axes, add a legend when there are few enough lines, and save."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    if 0 < len(ax.lines) <= 12:
+        ax.legend(fontsize=8)
+    return _save(fig, plt, path, formats)
 
 
 def _save(fig, plt, path, formats) -> list[str]:
