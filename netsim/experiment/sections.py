@@ -65,7 +65,7 @@ def names() -> list[str]:
 def get(name: str) -> Section | None:
     """The section registered under ``name`` (imported on first use), or None."""
     target = SECTIONS.get(name)
-    if target is None or name not in names():
+    if target is None or importlib.util.find_spec(target.split(":")[0]) is None:
         return None
     module, attr = target.split(":")
     return getattr(importlib.import_module(module), attr)
