@@ -6,10 +6,15 @@ All UEs move in one vectorised step :meth:`Mobility.advance`. Models:
 - ``linear``: constant velocity ``speed_kmh`` along ``heading_deg`` (counter-clockwise
   from x); up to 1000 km/h: 500 km/h is the IMT-2020 high-speed-train class (ITU-R
   M.2410-0 5.2.4.7), 500-1000 km/h the IMT-2030 mobility range (Rec. ITU-R M.2160-0 5.2).
-  Validity: above 500 km/h only the kinematics (and so handover timing) are validated;
-  the link abstraction of the MAC has no Doppler / inter-carrier-interference term, and
-  the 3GPP evaluation scenarios stop at 500 km/h (TR 38.913 V17.0.0 6.1.5 high-speed
-  train), so SINR and BLER at higher speeds are extrapolations of the large-scale model.
+  Validity: the kinematics (and so handover timing) are exact at every speed. The
+  Doppler of the speed enters the link abstraction only with ``radio.doppler.enabled``
+  (:mod:`netsim.radio.doppler`): the OFDM inter-carrier interference of a Jakes spectrum
+  with ``f_d = v f_c / c`` over the FFT window ``1 / SCS`` is added as noise to the SINR
+  (Li and Cimini 2001), within ``f_d / SCS <= 0.5``. Not modelled at any speed: channel
+  estimation and tracking error beyond a configured residual frequency offset, fast
+  fading (the SINR is large-scale), and the Doppler of interfering cells. The 3GPP
+  evaluation scenarios stop at 500 km/h (TR 38.913 V17.0.0 6.1.5 high-speed train), so
+  above it SINR and BLER remain extrapolations of the large-scale model plus ICI.
   With ``wrap`` (a hexagonal layout with wrap-around) a UE leaving the cluster re-enters
   at the opposite side (:func:`netsim.radio.layout.wrap_positions`).
 - ``random_waypoint``: each UE walks at ``speed_kmh`` straight to a waypoint drawn

@@ -27,6 +27,10 @@ in slot k; a downlink TB of slot k is decoded at ``(k + 1) T_slot + T_proc,1``; 
 TB granted in slot k is sent in slot ``k + K2`` and decoded at the end of it plus
 ``T_proc,1``; each failed attempt adds the HARQ RTT. Uplink scheduling assumes the gNB
 knows the UE buffers (ideal buffer status reports, no scheduling-request delay).
+With ``minislot_symbols`` L in {2, 4, 7} (non-slot-based, PDSCH/PUSCH mapping type B)
+the event runs at every mini-slot (scheduling occasion) instead, TBs span L symbols, and
+the timing is that of :func:`netsim.radio.harq.minislot_timing` (T_proc,1 with the
+TS 38.214 5.3 d_1,1 of mapping type B; K2 and HARQ RTT counted in occasions).
 
 Handover: A3 (:class:`netsim.radio.handover.A3Handover`); on execution the UE is not
 scheduled for ``interruption_s``; packets that arrive meanwhile wait in its buffer (none
@@ -44,7 +48,7 @@ from netsim.core.simulation import Callback
 from netsim.errors import ParameterError
 from netsim.radio.airlink import AirLink
 from netsim.radio.handover import A3Handover
-from netsim.radio.harq import harq_timing
+from netsim.radio.harq import harq_timing, minislot_timing
 from netsim.radio.mobility import Mobility
 from netsim.radio.scheduler import SCHEDULERS, schedule_slot, tbs_grid_bits
 
@@ -98,6 +102,11 @@ class RadioAccessNetwork:
         HARQ transmissions per TB.
     capability : {1, 2}
         UE processing capability (TS 38.214 5.3 / 6.4).
+    minislot_symbols : {14, 2, 4, 7}
+        Symbols per scheduling occasion and TB: 14 slot-based (default); 2, 4, 7
+        non-slot-based, PDSCH/PUSCH mapping type B (TS 38.214 Table 5.1.2.1-1, 6.1.2.1;
+        timing: :func:`netsim.radio.harq.minislot_timing`). ``pf_window_slots`` is then
+        counted in occasions.
     update_interval_s : float
         Large-scale update and A3 evaluation interval (s).
     mobility : Mobility, optional
@@ -108,6 +117,11 @@ class RadioAccessNetwork:
         Directions and UEs with an infinite backlog (no packets; for capacity studies).
     fixed_sinr_db : float or array (2, N), optional
         Use these SINRs instead of the propagation model (tests, link abstraction).
+    doppler_residual_cfo : float, optional
+        None (default): no Doppler term. Else the OFDM inter-carrier interference of each
+        UE's speed (Jakes spectrum, maximum Doppler ``v f_c / c``, over ``1 / SCS``) enters
+        every SINR update as noise, with this fraction of the maximum Doppler left as a
+        residual frequency offset (:func:`netsim.radio.doppler.ici_power_ofdm`).
     rng_prefix : str
         Prefix of the random stream names.
     """
@@ -119,9 +133,10 @@ class RadioAccessNetwork:
                  min_distance_m=10.0, tx_power_dbm=46.0, ue_tx_power_dbm=23.0,
                  ue_noise_figure_db=9.0, gnb_noise_figure_db=5.0,
                  ul_interference_margin_db=0.0, scheduler="pf", pf_window_slots=100.0,
-                 mcs_table=1, target_bler=0.1, max_tx=4, capability=1,
+                 mcs_table=1, target_bler=0.1, max_tx=4, capability=1, minislot_symbols=14,
                  update_interval_s=0.01, mobility=None, handover=None, full_buffer=False,
-                 fixed_sinr_db=None, air_delay_s=None, rng_prefix="radio"):
+                 fixed_sinr_db=None, air_delay_s=None, doppler_residual_cfo=None,
+                 rng_prefix="radio"):
         self.sim = sim
         self.net = net
         if scheduler not in SCHEDULERS:
@@ -158,12 +173,19 @@ class RadioAccessNetwork:
         self.target_bler = float(target_bler)
         self.timing = harq_timing(self.mu, capability, max_tx)
         self.slot_s = self.timing.slot_s
+        # non-slot-based scheduling: one scheduling occasion per mini-slot (None: slots)
+        self.minislot = None if minislot_symbols == 14 else minislot_timing(
+            self.mu, capability, max_tx, minislot_symbols)
+        self.minislot_symbols = 14 if self.minislot is None else self.minislot.minislot_symbols
+        self._occ_s = self.slot_s / (1 if self.minislot is None else self.minislot.per_slot)
         self.update_interval_s = float(update_interval_s)
         self.fixed_sinr_db = None if fixed_sinr_db is None else np.broadcast_to(
             np.asarray(fixed_sinr_db, float), (2, n)).copy()
         self._rng = sim.rng(f"{rng_prefix}:harq")
         drop_rng = sim.rng(f"{rng_prefix}:drop")
         self.mobility = mobility or Mobility(np.asarray(ue_xy_m, float).reshape(-1, 2))
+        self._ici_power = None if doppler_residual_cfo is None else self._doppler_ici(
+            float(doppler_residual_cfo))
         self.indoor = np.zeros(n, bool) if indoor is None else np.asarray(indoor, bool)
         # per UE and site: LOS state, shadow fading, O2I (drawn once, TR 38.901 7.4-7.5)
         n_sites = len(self.site_names)
@@ -197,7 +219,8 @@ class RadioAccessNetwork:
             self.o2i_db[self.indoor] = draw_o2i_loss_db(
                 scenario, self.carrier_hz, int(self.indoor.sum()), drop_rng, o2i_model)
         # state of the MAC (arrays the kernel works on)
-        self.tbs_bits = tbs_grid_bits(self.n_prb, self.mcs_table)
+        self.tbs_bits = tbs_grid_bits(self.n_prb, self.mcs_table,
+                                      n_symbols=self.minislot_symbols)
         self.active = np.ones(n, bool)
         self.mcs = np.full((2, n), -1, np.int64)
         self.bler = np.ones((2, n))
@@ -209,9 +232,13 @@ class RadioAccessNetwork:
         self.record = ~fb
         self.avg_bits = np.zeros((2, n))
         self.last_served = np.zeros((2, n), np.int64)
-        ring = self.timing.max_tx * max(self.timing.rtt_dl_slots, self.timing.rtt_ul_slots) + 1
+        if self.minislot is None:
+            self.rtt = np.array([self.timing.rtt_dl_slots, self.timing.rtt_ul_slots], np.int64)
+        else:  # per phase of the occasion grid (scheduler.schedule_slot, rtt_slots)
+            self.rtt = np.concatenate([self.minislot.rtt_dl_occ,
+                                       self.minislot.rtt_ul_occ]).astype(np.int64)
+        ring = self.timing.max_tx * int(self.rtt.max()) + 1
         self.reserved = np.zeros((2, self.n_cells, ring), np.int64)
-        self.rtt = np.array([self.timing.rtt_dl_slots, self.timing.rtt_ul_slots], np.int64)
         self.delivered_bits = np.zeros((2, n))
         self.tb_stats = np.zeros((2, n, 2), np.int64)
         self._out = (np.zeros(2 * n, np.int64), np.zeros(2 * n, np.int64),
@@ -238,7 +265,7 @@ class RadioAccessNetwork:
         for name in self.site_names + self.ue_names:
             if name not in net.graph:
                 net.add_node(name, segment="radio")
-        self.air_delay_s = self.slot_s if air_delay_s is None else float(air_delay_s)
+        self.air_delay_s = self._occ_s if air_delay_s is None else float(air_delay_s)
         self.links: list[dict[int, tuple[AirLink, AirLink]]] = [dict() for _ in range(n)]
         self._cur = [[None] * n, [None] * n]  # [direction][ue] -> AirLink
         for u in range(n):
@@ -287,6 +314,17 @@ class RadioAccessNetwork:
         self.cl_db = cl
         self.rsrp_dbm = self.tx_power_dbm - cl
 
+    def _doppler_ici(self, residual_cfo_fraction: float) -> np.ndarray:
+        """ICI power ratio per UE (speeds are fixed for the run; 0 for static UEs)."""
+        from netsim.radio.doppler import ici_power_ofdm
+        from netsim.radio.nr.numerology import subcarrier_spacing_hz
+
+        mob = self.mobility
+        n = len(self.ue_names)
+        v = mob.speed_m_s if mob.model != "static" else np.zeros(n)
+        return np.asarray(ici_power_ofdm(v, self.carrier_hz, subcarrier_spacing_hz(self.mu),
+                                          residual_cfo_fraction), float).reshape(n)
+
     def _link_quality(self) -> None:
         from netsim.radio.nr import mcs_bler, select_mcs
         from netsim.radio.sinr import thermal_noise_dbm
@@ -303,6 +341,12 @@ class RadioAccessNetwork:
             ul = (self.ue_tx_power_dbm - self.cl_db[idx, self.serving]
                   - thermal_noise_dbm(self.bandwidth_hz, self.gnb_nf_db) - self.ul_margin_db)
             sinr = np.vstack([dl, ul])
+        if self._ici_power is not None:
+            # OFDM inter-carrier interference of each UE's speed, added as noise
+            # (netsim.radio.doppler; docs/radio-doppler.md)
+            from netsim.radio.doppler import effective_sinr_db
+
+            sinr = effective_sinr_db(sinr, self._ici_power[None, :])
         self.sinr_db = sinr
         mcs = np.asarray(select_mcs(sinr, self.mcs_table, self.target_bler), np.int64)
         self.mcs = mcs
@@ -324,7 +368,7 @@ class RadioAccessNetwork:
         ue, gnb = self.ue_names[u], self.site_names[site]
         if pair is None:
             rate = float(self.tbs_bits[:, self.n_prb].max()
-                         / self.slot_s)
+                         / self._occ_s)
             dl = self.net.add_link(gnb, ue, rate_bps=rate, delay_s=self.air_delay_s,
                                    bidirectional=False, segment="radio", link_cls=AirLink,
                                    ran=self, ue=u, direction=0)
@@ -382,6 +426,12 @@ class RadioAccessNetwork:
             self.reserved, self.rtt, self.timing.max_tx, self.pf_beta, self._u, self._upos,
             self.record, self.delivered_bits, self.tb_stats, out_ue, out_dir, out_bytes,
             out_ntx)
+        if self.minislot is not None:
+            self._assign_minislot(k, n_rec)
+            self.slot = k + 1
+            self.sim.schedule(self.minislot.occasion_start_s(k + 1) - self.sim.env._now,
+                              self._slot_cb)
+            return
         if n_rec:
             t = self.timing
             for i in range(n_rec):
@@ -393,6 +443,26 @@ class RadioAccessNetwork:
                 self._cur[d][int(out_ue[i])]._assign(float(out_bytes[i]), ntx > 0, due)
         self.slot = k + 1
         self.sim.schedule((k + 1) * self.slot_s - self.sim.env._now, self._slot_cb)
+
+    def _assign_minislot(self, k: int, n_rec: int) -> None:
+        """Hand the TB records of occasion ``k`` to the air links (mini-slot timing of
+        :func:`netsim.radio.harq.minislot_timing`): a downlink TB is decoded ``T_proc,1``
+        after the end of its last attempt's occasion; an uplink grant in occasion g is
+        sent in ``g + K2(g)`` and decoded ``T_proc,1`` after it; retransmissions follow
+        the phase-dependent round trips."""
+        ms = self.minislot
+        period = ms.period
+        out_ue, out_dir, out_bytes, out_ntx = self._out
+        for i in range(n_rec):
+            d = int(out_dir[i])
+            ntx = int(out_ntx[i])
+            s = k
+            for _ in range((ntx if ntx else ms.max_tx) - 1):
+                s += int(self.rtt[d * period + s % period])
+            if d == 1:
+                s += int(ms.k2_occ[s % period])
+            due = ms.occasion_end_s(s) + ms.t_proc1_s
+            self._cur[d][int(out_ue[i])]._assign(float(out_bytes[i]), ntx > 0, due)
 
     def _on_update(self, _cb) -> None:
         now = self.sim.env._now

@@ -1,7 +1,11 @@
 """Per-slot MAC scheduler of every cell at once: round robin / proportional fair, HARQ.
 
 One call of :func:`schedule_slot` handles one slot of every cell, in downlink and uplink
-(``d = 0, 1``; FDD-like: each direction has the whole carrier every slot). Per cell:
+(``d = 0, 1``; FDD-like: each direction has the whole carrier every slot). With
+non-slot-based scheduling (``minislot_symbols`` L < 14) a "slot" of this module is one
+scheduling occasion of L symbols, the TBS table is built with ``n_symbols = L`` and the
+HARQ round trip is counted in occasions (:func:`netsim.radio.harq.minislot_timing`).
+Per cell:
 
 1. PRBs reserved for HARQ retransmissions due in this slot are taken first
    (retransmissions have priority and reuse the PRBs of the first attempt).
@@ -15,7 +19,8 @@ One call of :func:`schedule_slot` handles one slot of every cell, in downlink an
 3. Each new TB draws its HARQ outcome at once: attempt ``a`` fails with probability
    ``bler[d, u]`` independently (uniforms from the caller's generator, passed in), up to
    ``max_tx`` attempts; each failed attempt ``a < max_tx`` reserves the TB's PRBs in slot
-   ``k + a * rtt``. The record says after how many attempts it was decoded (0: lost).
+   ``k + a * rtt`` (mini-slots: the sum of the phase-dependent round trips). The record
+   says after how many attempts it was decoded (0: lost).
 
 Attempts of one TB reuse the MCS and SINR of the first; with i.i.d. attempts the
 residual loss is ``BLER^max_tx`` and the goodput of a full-buffer UE is
@@ -91,8 +96,11 @@ def schedule_slot(slot, kind, cell_ptr, cell_ues, active, mcs, bler, n_prb, tbs_
         Slot of the last new TB (round robin; updated).
     reserved : int64[2, M, L]
         PRBs reserved for retransmissions in slot ``s`` at ``[:, :, s % L]``.
-    rtt_slots : int64[2]
-        Slots between HARQ attempts per direction.
+    rtt_slots : int64[2 P]
+        Slots (scheduling occasions) between HARQ attempts per direction, by phase:
+        an attempt in occasion ``s`` is followed by one in ``s + rtt_slots[d * P + s % P]``.
+        ``P = 1`` (shape (2,)) for slot-based scheduling; the occasion grid of mini-slots
+        (:func:`netsim.radio.harq.minislot_timing`) may give a phase-dependent RTT.
     max_tx : int
         Maximum transmissions per TB.
     pf_beta : float
@@ -113,6 +121,7 @@ def schedule_slot(slot, kind, cell_ptr, cell_ues, active, mcs, bler, n_prb, tbs_
     """
     n_cells = cell_ptr.shape[0] - 1
     ring = reserved.shape[2]
+    n_phase = rtt_slots.shape[0] // 2
     slot_i = slot % ring
     n_rec = 0
     pos = u_pos[0]
@@ -166,6 +175,7 @@ def schedule_slot(slot, kind, cell_ptr, cell_ues, active, mcs, bler, n_prb, tbs_
                 left -= nprb
                 ntx = 0
                 p = bler[d, u]
+                s_att = slot  # slot (occasion) of the attempt
                 for att in range(1, max_tx + 1):
                     x = uniforms[pos]
                     pos += 1
@@ -173,7 +183,8 @@ def schedule_slot(slot, kind, cell_ptr, cell_ues, active, mcs, bler, n_prb, tbs_
                         ntx = att
                         break
                     if att < max_tx:
-                        reserved[d, c, (slot + att * rtt_slots[d]) % ring] += nprb
+                        s_att += rtt_slots[d * n_phase + s_att % n_phase]
+                        reserved[d, c, s_att % ring] += nprb
                 tb_stats[d, u, 0] += 1
                 if ntx == 0:
                     tb_stats[d, u, 1] += 1

@@ -31,6 +31,7 @@ __all__ = [
     "MacSpec",
     "HandoverSpec",
     "BackhaulSpec",
+    "DopplerSpec",
     "nodes",
     "links",
     "check",
@@ -112,8 +113,8 @@ class MobilitySpec(Spec):
     model: Literal["static", "linear", "random_waypoint"] = "static"
     speed_kmh: Annotated[float, Field(ge=0.0, le=1000.0)] = 3.0
     """UE speed (km/h): up to 500 (IMT-2020, ITU-R M.2410-0) or 1000 (IMT-2030 range,
-    Rec. ITU-R M.2160-0 5.2; above 500 km/h no Doppler term in the MAC: see
-    :mod:`netsim.radio.mobility`)."""
+    Rec. ITU-R M.2160-0 5.2; the Doppler ICI of the speed enters the SINR only with
+    ``doppler.enabled``: see :mod:`netsim.radio.mobility`)."""
     heading_deg: float | None = None
     """Linear motion direction (deg, counter-clockwise from x); default: random per UE."""
     pause_s: NonNegativeFloat = 0.0
@@ -129,6 +130,11 @@ class MacSpec(Spec):
     """10% for eMBB; 1e-5 for URLLC (with ``mcs_table: 3``)."""
     max_tx: Annotated[int, Field(ge=1, le=32)] = 4
     processing_capability: Literal[1, 2] = 1
+    minislot_symbols: int = 14
+    """Symbols per scheduling occasion and TB: 14, slot-based (mapping type A, the
+    default); 2, 4 or 7, non-slot-based (mini-slot, PDSCH/PUSCH mapping type B, TS 38.214
+    Table 5.1.2.1-1 and 6.1.2.1, Rel-15 normal CP), scheduled at every mini-slot with the
+    T_proc,1 d_1,1 of TS 38.214 5.3 (:func:`netsim.radio.harq.minislot_timing`)."""
     full_buffer: bool = False
     """Every UE has an infinite backlog in both directions (capacity studies; packets
     of flows are then not carried by the MAC)."""
@@ -144,6 +150,20 @@ class HandoverSpec(Spec):
     time_to_trigger_s: NonNegativeFloat = 0.16
     interruption_s: NonNegativeFloat = 0.03
     """UE not scheduled for this long after a handover (packets wait, none lost)."""
+
+
+class DopplerSpec(Spec):
+    """OFDM inter-carrier interference of the UE speed (:mod:`netsim.radio.doppler`).
+
+    When enabled, every SINR update adds the ICI power of a Jakes channel with maximum
+    Doppler ``v f_c / c`` over the FFT window ``1 / SCS`` as noise:
+    ``SINR = (1 - P) S / (N + I + P S)`` (Li and Cimini 2001). Off by default: results and
+    fingerprints of existing scenarios do not change."""
+
+    enabled: bool = False
+    residual_cfo_fraction: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    """Fraction of the maximum Doppler shift left by the UE's frequency tracking as a
+    carrier-frequency offset (0: ideal tracking; 1: a LOS shift of f_d left whole)."""
 
 
 class BackhaulSpec(Spec):
@@ -174,6 +194,8 @@ class RadioSpec(Spec):
     update_interval_s: PositiveFloat = 0.01
     """Large-scale update (movement, path loss, SINR, MCS) and A3 evaluation period (s)."""
     backhaul: BackhaulSpec | None = None
+    doppler: DopplerSpec = DopplerSpec()
+    """Doppler inter-carrier interference (off by default; see ``docs/radio-doppler.md``)."""
 
 
 def _site_names(cfg: RadioSpec) -> list[str]:
@@ -224,6 +246,15 @@ def check(cfg: RadioSpec, scn) -> list[str]:
         _n_prb(cfg)
     except Exception as exc:  # noqa: BLE001 - reported as a scenario problem
         problems.append(f"radio.bandwidth_hz: {exc}")
+    if cfg.mac.minislot_symbols != 14:
+        from netsim.errors import ParameterError
+        from netsim.radio.harq import minislot_timing
+
+        try:
+            minislot_timing(cfg.numerology, cfg.mac.processing_capability, cfg.mac.max_tx,
+                            cfg.mac.minislot_symbols)
+        except ParameterError as exc:
+            problems.append(f"radio.mac.{exc}")
     return problems
 
 
@@ -313,12 +344,15 @@ def build(cfg: RadioSpec, ctx) -> None:
         ul_interference_margin_db=cfg.mac.ul_interference_margin_db,
         scheduler=cfg.mac.scheduler, pf_window_slots=cfg.mac.pf_window_slots,
         mcs_table=cfg.mac.mcs_table, target_bler=cfg.mac.target_bler, max_tx=cfg.mac.max_tx,
-        capability=cfg.mac.processing_capability, update_interval_s=cfg.update_interval_s,
+        capability=cfg.mac.processing_capability, minislot_symbols=cfg.mac.minislot_symbols,
+        update_interval_s=cfg.update_interval_s,
         mobility=mob,
         handover=None if not ho.enabled else {
             "offset_db": ho.offset_db, "hysteresis_db": ho.hysteresis_db,
             "time_to_trigger_s": ho.time_to_trigger_s, "interruption_s": ho.interruption_s},
-        full_buffer=cfg.mac.full_buffer)
+        full_buffer=cfg.mac.full_buffer,
+        doppler_residual_cfo=(cfg.doppler.residual_cfo_fraction if cfg.doppler.enabled
+                              else None))
     if cfg.backhaul is not None:
         for s in _site_names(cfg):
             net.add_link(s, cfg.backhaul.node, rate_bps=cfg.backhaul.rate_bps,
