@@ -6,8 +6,10 @@ Usage (after the two sweeps of README.md)::
         results/remote_surgery_fr2 --out experiments/remote_surgery/figures
 
 Writes ``radio_p99999_by_config.png`` (radio-part p99.999 latency of the UL and DL probes
-per configuration, 95% intervals over replications, the 1 ms limit dashed) and
-``verdicts.md`` (the per-configuration verdict table quoted in README.md).
+per configuration, 95% intervals over replications, the 1 ms limit dashed),
+``radio_p99999_vs_minislot.png`` (the same against the mini-slot length L, one line per
+numerology and UE capability; L = 14 is slot-based) and ``verdicts.md`` (the
+per-configuration verdict table quoted in README.md).
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-PARAMS = {"radio.numerology": "mu", "radio.mac.processing_capability": "cap",
-          "radio.mac.target_bler": "BLER", "radio.mac.max_tx": "tx"}
+MINISLOT = "radio.mac.minislot_symbols"
 TARGETS = ["radio UL p99.999 <= 1 ms", "radio DL p99.999 <= 1 ms",
            "radio UL reliability 32 B / 1 ms", "radio DL reliability 32 B / 1 ms",
            "haptic UL e2e p99.999 <= 5 ms", "haptic DL e2e p99.999 <= 5 ms",
@@ -34,12 +35,19 @@ def load(folder: str, band: str) -> pd.DataFrame:
     t = pd.read_csv(os.path.join(folder, "targets.csv"))
     if "radio.mac.processing_capability" not in t:
         t["radio.mac.processing_capability"] = 1
+    if MINISLOT not in t:
+        t[MINISLOT] = 14
     t["band"] = band
 
     def label(r):
         cap = int(r["radio.mac.processing_capability"])
-        return (f"{band} mu{int(r['radio.numerology'])} cap{cap}"
-                f" BLER{r['radio.mac.target_bler']:g} tx{int(r['radio.mac.max_tx'])}")
+        ms = int(r[MINISLOT])
+        out = (f"{band} mu{int(r['radio.numerology'])} cap{cap} "
+               + ("slot" if ms == 14 else f"L{ms}"))
+        for key, short in (("radio.mac.target_bler", "BLER"), ("radio.mac.max_tx", "tx")):
+            if key in r:  # axes of earlier sweeps
+                out += f" {short}{r[key]:g}"
+        return out
 
     t["config"] = t.apply(label, axis=1)
     return t
@@ -94,7 +102,31 @@ def main() -> None:
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(os.path.join(a.out, "radio_p99999_by_config.png"))
-    print(f"wrote {a.out}/radio_p99999_by_config.png and {a.out}/verdicts.md")
+    plot_vs_minislot(t, os.path.join(a.out, "radio_p99999_vs_minislot.png"))
+    print(f"wrote {a.out}/radio_p99999_by_config.png, radio_p99999_vs_minislot.png and "
+          f"{a.out}/verdicts.md")
+
+
+def plot_vs_minislot(t: pd.DataFrame, path: str) -> None:
+    """UL and DL probe p99.999 against the mini-slot length, a line per band, mu, cap."""
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=100, sharey=True)
+    for ax, name in zip(axes, ("radio UL p99.999 <= 1 ms", "radio DL p99.999 <= 1 ms")):
+        g = t[t["target"] == name]
+        keys = ["band", "radio.numerology", "radio.mac.processing_capability"]
+        for (band, mu, cap), line in g.groupby(keys):
+            line = line.sort_values(MINISLOT)
+            ax.errorbar(line[MINISLOT], line["mean"] * 1e3, yerr=line["half_width"] * 1e3,
+                        marker="o", ms=4, capsize=2, label=f"{band} mu{mu} cap{cap}")
+        ax.axhline(1.0, ls="--", color="k", lw=1)
+        ax.set_xticks([2, 4, 7, 14])
+        ax.set_xticklabels(["2", "4", "7", "14\n(slot)"])
+        ax.set_xlabel("symbols per TB / scheduling occasion (mini-slot length L)")
+        ax.set_title(name.split(" <=")[0] + " (1 ms dashed)")
+        ax.grid(alpha=0.3)
+    axes[0].set_ylabel("one-way latency p99.999 (ms)")
+    axes[1].legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    fig.savefig(path)
 
 
 if __name__ == "__main__":
