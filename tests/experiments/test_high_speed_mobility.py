@@ -23,6 +23,12 @@ Outside numbers (worked by hand from the scenario's geometry):
   interruption's start) and at most 30 ms plus its normal path: 1 ms fibre + 0.05 ms
   backhaul + at most 2 slots + T_proc,1 = 1.357 ms of air interface (mu = 1, see
   test_remote_surgery.py) + one more slot for the backlog of 30 commands (960 B, one TB).
+- Doppler (``radio.doppler``, Li and Cimini, IEEE Trans. Commun. 49(3) 2001): at
+  1000 km/h and 3.5 GHz, f_d = 277.78 x 3.5e9 / 299792458 = 3243.0 Hz; mu = 1 (30 kHz)
+  gives f_d T = 0.10810 and an ICI power 1 - int_{-1}^{1} (1-|x|) J0(2 pi f_d T x) dx
+  = 0.0190 (quad below; series (2 pi f_d T)^2 / 24 = 0.0192): every SINR of the train
+  becomes (1 - P) g / (1 + P g) of the same run without Doppler, below the ceiling
+  (1 - P) / P = 17.13 dB.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy.integrate import quad
+from scipy.special import j0
 
 from netsim.experiment.run import run_scenario
 from netsim.experiment.scenario import parse_scenario
@@ -56,14 +64,16 @@ EXPECTED_TARGETS = {
 }
 
 
-def _run(tmp_path, interruption_s: float):
+def _run(tmp_path, interruption_s: float, doppler: bool = True):
     data = load_yaml(HERE / "scenario.yaml")
+    assert data["radio"]["doppler"]["enabled"] is True  # the study runs with Doppler ICI
+    data["radio"]["doppler"]["enabled"] = doppler
     data["run"]["duration_s"] = DURATION_S
     data["outputs"]["plots"] = False
     data["radio"]["mobility"]["speed_kmh"] = SPEED_KMH
     data["radio"]["handover"]["interruption_s"] = interruption_s
     scn = parse_scenario(data, base_dir=str(HERE), source="scenario.yaml")
-    out = tmp_path / f"hsm-{interruption_s:g}"
+    out = tmp_path / f"hsm-{interruption_s:g}-{doppler}"
     res = run_scenario(scn, out_dir=str(out))
     verdicts = json.loads((out / "kpis.json").read_text())["targets"]
     return res, {v["name"]: v for v in verdicts}
@@ -77,6 +87,11 @@ def legacy(tmp_path_factory):
 @pytest.fixture(scope="module")
 def seamless(tmp_path_factory):
     return _run(tmp_path_factory.mktemp("hsm0"), 0.0)
+
+
+@pytest.fixture(scope="module")
+def no_doppler(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("hsm0nd"), 0.0, doppler=False)
 
 
 def test_verdicts_parse(legacy, seamless):
@@ -122,3 +137,19 @@ def test_latency_tail_is_the_interruption(legacy, seamless):
     ctl0 = lat0.loc[lat0["flow"] == "control_dl", "latency_s"].to_numpy()
     assert ctl0.max() <= WIRED_S + 3 * SLOT_S + T1_S
     assert verdicts0["control e2e p99.999 <= 5 ms"]["status"] == "pass"
+
+
+def test_doppler_ici_lowers_the_sinr_by_the_closed_form(seamless, no_doppler):
+    fd_t = (SPEED_KMH / 3.6) * 3.5e9 / 299_792_458.0 / 30e3
+    val, _ = quad(lambda x: (1 - abs(x)) * j0(2 * np.pi * fd_t * x), -1, 1, points=[0.0])
+    p = 1 - val
+    assert p == pytest.approx(0.0190, abs=1e-4)
+    on = seamless[0].tables["radio_ues"].iloc[0]
+    off = no_doppler[0].tables["radio_ues"].iloc[0]
+    for col in ("sinr_dl_db", "sinr_ul_db"):
+        g = 10 ** (off[col] / 10)
+        assert on[col] == pytest.approx(10 * np.log10((1 - p) * g / (1 + p * g)), abs=1e-6)
+        assert on[col] < 10 * np.log10((1 - p) / p)
+    # same geometry and handovers with and without Doppler (A3 uses RSRP, not SINR)
+    assert len(seamless[0].tables["radio_handovers"]) == len(
+        no_doppler[0].tables["radio_handovers"])
