@@ -47,8 +47,11 @@ class Section:
 
 SECTIONS: dict[str, str] = {
     "radio": "netsim.radio.segment:SECTION",
+    "hotspot": "netsim.radio.hotspot_drop:SECTION",
     "optical": "netsim.optical.segment:SECTION",
     "space": "netsim.space.segment:SECTION",
+    "connection_density": "netsim.radio.connection_density_section:SECTION",
+    "fibre_capacity": "netsim.optical.fibre_capacity_study:SECTION",
     "control": "netsim.control.section:SECTION",
     "targets": "netsim.experiment.targets:SECTION",
     "sweep": "netsim.experiment.sweep:SECTION",
