@@ -1,95 +1,127 @@
-"""Scenario 6 (issue 8): M.2412 connection density with an analytical access model.
+"""Scenario 6 (issue 8): the M.2412 connection-density study through the experiment layer.
 
-Outside numbers checked:
-- the connection-density closed form: a TRxP of a 3-sector hexagonal site with ISD
-  500 m covers (sqrt(3)/2) 0.5^2 / 3 = 0.0721688 km^2, so 1e6 devices/km^2 is 72,169
-  devices per TRxP, each sending a packet every 7200 s (M.2412-0 7.1.3): 10.023 packets/s;
-- slotted ALOHA (Roberts 1975): a preamble carries a success with probability
-  exp(-G/M) per attempt; the per-preamble throughput G e^{-G} peaks at 1/e for G = 1;
-- the retransmission fixed point lambda_a = lambda sum_{k<K} (1 - p)^k (TR 37.868 Annex B
-  style), checked by substitution, and with K = 1 lambda_a = lambda exactly;
-- the Pollaczek-Khinchine mean wait of an M/D/1 queue, rho S / (2 (1 - rho)).
+Runs the short form of ``experiments/massive_connectivity/scenario.yaml`` (section
+``connection_density:``, no packet traffic) and checks that its verdicts parse and agree
+with its numbers; checks the section's table against the closed form of M.2412-0 7.1.3
+(C = N / A, A = ISD^2 sqrt(3) / 6: 1e6 /km^2 x 0.0721688 km^2 = 72,168.8 devices, 10.0234
+packets/s at one packet per 7200 s); and that bad section input fails naming its field.
+The model's own closed-form checks are in tests/radio/test_connection_density_m2412.py.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import math
-import sys
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
+import pandas as pd
 import pytest
+
+from netsim.errors import ScenarioError
+from netsim.experiment.run import run_scenario
+from netsim.experiment.scenario import load_scenario, parse_scenario
+from netsim.experiment.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EXP = ROOT / "experiments" / "massive_connectivity"
+SCENARIO = EXP / "scenario.yaml"
 
 
 @pytest.fixture(scope="module")
-def mod():
-    spec = importlib.util.spec_from_file_location("exp_mmtc", EXP / "run.py")
-    m = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = m            # dataclasses resolve annotations through it
-    spec.loader.exec_module(m)
-    return m
+def short_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mmtc")
+    res = run_scenario(load_scenario(str(SCENARIO)), str(out))
+    return res, out
 
 
-def test_connection_density_closed_form(mod):
-    area = mod.trxp_area_km2(500.0)
-    assert area == pytest.approx(math.sqrt(3) / 2 * 0.25 / 3, rel=1e-12)   # 0.0721688
-    cfg = mod.CONFIGS["nbiot_1carrier"]
-    snr = np.full(100, 20.0)
-    r = mod.evaluate_density(1e6, cfg, snr)
-    assert r["devices_per_trxp"] == pytest.approx(72168.78, rel=1e-6)
-    assert r["packets_per_s"] == pytest.approx(72168.78 / 7200.0, rel=1e-6)  # 10.023 /s
+def test_short_run_verdicts_parse(short_run):
+    res, out = short_run
+    k = json.loads((out / "kpis.json").read_text())
+    statuses = {t["name"]: t["status"] for t in k["targets"]}
+    assert set(statuses.values()) <= {"pass", "fail", "n/a"}
+    assert len(statuses) == 4
+    dens = k["kpis"]["connection_density_per_km2"]
+    assert dens in (0.0, 1e5, 1e6, 1e7, 1e8)
+    # each connection-density verdict agrees with its number
+    for t in k["targets"]:
+        if t["kpi"] == "connection_density_per_km2":
+            assert (t["status"] == "pass") == (dens >= t["value"]), t["name"]
+            assert t["measured"] == dens
+    imt2020 = [t for t in k["targets"] if t["preset"] == "imt2020_mmtc"][0]
+    assert imt2020["source"] == "Report ITU-R M.2410-0 clause 4.8"
+    assert 0.0 <= k["kpis"]["delivery_ratio_10s"] <= 1.0
+    man = json.loads((out / "manifest.json").read_text())
+    assert man["status"] == "complete" and "connection_density.csv" in man["files"]
 
 
-def test_slotted_aloha_closed_forms(mod):
-    assert mod.slotted_aloha_success(48.0, 48) == pytest.approx(math.exp(-1.0))
-    g = np.linspace(0.05, 4.0, 800)
-    thr = g * mod.slotted_aloha_success(g, 1)
-    assert thr.max() == pytest.approx(1 / math.e, rel=1e-4)
-    assert g[np.argmax(thr)] == pytest.approx(1.0, abs=0.01)
+def test_no_packet_traffic_is_needed(short_run):
+    res, _ = short_run
+    assert len(res.tables["flows"]) == 0
+    assert "packets_sent" not in res.kpis
 
 
-def test_access_fixed_point(mod):
-    cfg = mod.CONFIGS["nbiot_1carrier"]
-    lam = 300.0
-    p, la = mod.access_fixed_point(lam, cfg)
-    occ = cfg.n_carriers / cfg.rach_period_s
-    assert p == pytest.approx(math.exp(-la / occ / cfg.preambles_per_occasion), rel=1e-9)
-    assert la == pytest.approx(lam * (1 - (1 - p) ** cfg.max_attempts) / p, rel=1e-9)
-    p1, la1 = mod.access_fixed_point(lam, replace(cfg, max_attempts=1))
-    assert la1 == pytest.approx(lam)
-    # one attempt only: G = 300 x 0.04 / 48 = 0.25 -> p = exp(-0.25) = 0.7788
-    assert p1 == pytest.approx(math.exp(-0.25), rel=1e-9)
+def test_section_table_closed_form(short_run):
+    res, out = short_run
+    t = pd.read_csv(out / "connection_density.csv")
+    row = t[t["density_per_km2"] == 1e6].iloc[0]
+    assert row["devices_per_trxp"] == pytest.approx(72168.8, rel=1e-5)
+    assert row["packets_per_s"] == pytest.approx(10.0234, rel=1e-4)
+    # a hundred times the density: a hundred times the devices
+    row8 = t[t["density_per_km2"] == 1e8].iloc[0]
+    assert row8["devices_per_trxp"] == pytest.approx(7216878, rel=1e-6)
+    # the delivered fraction falls with density and the verdict matches the 99 % rule
+    assert list(t["delivered_mean"]) == sorted(t["delivered_mean"], reverse=True)
+    assert all((t["delivered_mean"] >= 0.99) == t["supported"])
 
 
-def test_md1_wait(mod):
-    cfg = mod.CONFIGS["nbiot_1carrier"]
-    snr = np.full(10, 30.0)           # constant SNR -> deterministic service (M/D/1)
-    r = mod.evaluate_density(3e7, cfg, snr)
-    bits = 8 * (32 + cfg.overhead_bytes)
-    se = min(0.6 * math.log2(1 + 1e3), cfg.se_max_b_per_hz)
-    rach_share = cfg.rach_bandwidth_fraction * cfg.preamble_duration_s / cfg.rach_period_s
-    s = bits / (15e3 * se) / (12 * (1 - rach_share))
-    rho = r["packets_per_s"] * s
-    assert r["data_load"] == pytest.approx(rho, rel=1e-9)
-    assert r["mean_wait_s"] == pytest.approx(rho * s / (2 * (1 - rho)), rel=1e-9)
+def test_same_seed_same_numbers(short_run):
+    res, _ = short_run
+    again = run_scenario(load_scenario(str(SCENARIO)))
+    assert again.kpis == res.kpis
 
 
-def test_short_run_verdicts_parse(mod, tmp_path):
-    assert mod.main(["--out", str(tmp_path), "--no-plot"]) == 0
-    k = json.loads((tmp_path / "kpis.json").read_text())
-    assert set(k["verdicts"]) == set(mod.CONFIGS)
-    for v in k["verdicts"].values():
-        assert {t["status"] for t in v["verdicts"]} <= {"pass", "fail"}
-        assert v["connection_density_per_km2"] in mod.SHORT_DENSITIES + [0.0]
-        # a verdict is consistent with its number: 1e6 passes iff density >= 1e6
-        imt2020 = [t for t in v["verdicts"] if t["target"].startswith("imt2020_mmtc")][0]
-        assert (imt2020["status"] == "pass") == (v["connection_density_per_km2"] >= 1e6)
-    # more carriers never support fewer devices
-    d = {n: v["connection_density_per_km2"] for n, v in k["verdicts"].items()}
-    assert d["nbiot_1carrier"] <= d["nbiot_10carriers"] <= d["wideband_50carriers"]
+def test_sweep_section_is_valid():
+    raw = load_yaml(str(SCENARIO))
+    scn = parse_scenario(raw, base_dir=str(EXP))
+    grid = scn.sections["sweep"].parameters
+    assert grid["connection_density.isd_m"] == [500.0, 1732.0]
+    dens = grid["connection_density.densities_per_km2"][0]
+    assert dens[0] == 1e5 and dens[-1] > 1e8 and all(isinstance(d, float) for d in dens)
+
+
+def _scenario(**section):
+    return {"name": "cd", "run": {"duration_s": 1.0}, "connection_density": section}
+
+
+@pytest.mark.parametrize("section, field", [
+    ({"densites_per_km2": [1e6]}, "connection_density.densites_per_km2"),
+    ({"densities_per_km2": [1e6, -1.0]}, "connection_density.densities_per_km2[1]"),
+    ({"densities_per_km2": [1e6, 0.0]}, "connection_density.densities_per_km2[1]"),
+    ({"densities_per_km2": [1e7, 1e6]}, "connection_density.densities_per_km2"),
+    ({"isd_m": 0}, "connection_density.isd_m"),
+    ({"n_drops": 1}, "connection_density.n_drops"),
+    ({"preambles_per_occasion": 50}, "connection_density.preambles_per_occasion"),
+])
+def test_bad_section_input_names_the_field(section, field):
+    with pytest.raises(ScenarioError) as e:
+        parse_scenario(_scenario(**section))
+    assert field in str(e.value)
+
+
+def test_plot_script_reads_a_sweep_folder(short_run, tmp_path):
+    # the study script only reads runs/*/connection_density.csv and manifest.json
+    _, out = short_run
+    run = tmp_path / "sweep" / "runs" / "p000-r000"
+    run.mkdir(parents=True)
+    for name in ("connection_density.csv",):
+        (run / name).write_bytes((out / name).read_bytes())
+    man = json.loads((out / "manifest.json").read_text())
+    man["replication"] = 0
+    (run / "manifest.json").write_text(json.dumps(man))
+    spec = importlib.util.spec_from_file_location("mmtc_study", EXP / "run.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(tmp_path / "sweep"), "--out", str(tmp_path / "fig")]) == 0
+    assert (tmp_path / "fig" / "delivered_vs_density.png").stat().st_size > 0
+    table = (tmp_path / "fig" / "study.md").read_text()
+    assert "| 500 | 1 |" in table
