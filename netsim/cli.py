@@ -114,7 +114,7 @@ def _cmd_export(args) -> int:
 
     files = export(args.results, link=args.link, flow=args.flow, fmt=args.format,
                    out=args.out, interval_s=args.interval_s, device=args.dev,
-                   duration_s=args.duration_s)
+                   duration_s=args.duration_s, delay=args.delay)
     for f in files:
         print(f"wrote {f}")
     return EXIT_OK
@@ -168,15 +168,21 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("results", help="a run's output folder (or a sweep's run folder)")
     which = ex.add_mutually_exclusive_group(required=True)
     which.add_argument("--link", metavar="A->B", help="a directed link")
-    which.add_argument("--flow", metavar="NAME", help="a flow (its path)")
+    which.add_argument("--flow", metavar="NAME",
+                       help="a flow (its path, following the route history routes.csv)")
     ex.add_argument("--format", required=True, choices=["mahimahi", "netem"])
     ex.add_argument("--out", help="output file (default: in RESULTS/export/)")
     ex.add_argument("--interval-s", type=float, default=None,
-                    help="netem: step of the schedule (default: state changes only; "
-                         "with --flow, the throughput table's bin width)")
+                    help="netem: also step on this grid (default: state changes only; "
+                         "with --flow, also the throughput table's bin width)")
     ex.add_argument("--duration-s", type=float, default=None,
                     help="length of the trace (default: the run's simulated time)")
     ex.add_argument("--dev", default="eth0", help="netem: network interface (default eth0)")
+    ex.add_argument("--delay", default="auto", choices=["auto", "measured", "links"],
+                    help="netem with --flow: base delay from the flow's measured minimum "
+                         "one-way latency (measured), the route's summed link delays "
+                         "(links), or measured only on routes with a MAC (radio) link "
+                         "(auto, default)")
     ex.set_defaults(fn=_cmd_export)
 
     if importlib.util.find_spec("netsim.control.cli_train") is not None:

@@ -54,6 +54,7 @@ class Network:
         self._pid = 0
         self._ver = 0
         self._listeners: list = []
+        self._route_listeners: list = []
 
     # -- topology ---------------------------------------------------------------------
     def add_node(self, name: Hashable, **attrs: Any) -> Hashable:
@@ -125,6 +126,11 @@ class Network:
         """Call ``fn(event, link)`` when a link is added or changes (used by engines)."""
         self._listeners.append(fn)
 
+    def add_route_listener(self, fn) -> None:
+        """Call ``fn(flow)`` when a flow's route is (re)computed or pinned (the route a
+        flow's packets take from then on; used by the experiment layer's route table)."""
+        self._route_listeners.append(fn)
+
     def _link_changed(self, link: Link, routing: bool = True) -> None:
         """A link's state changed; ``routing``: in a way that can change routes (delay,
         up/down), which makes default-routed flows recompute their path lazily."""
@@ -182,11 +188,15 @@ class Network:
         flow.route = self.path_links(path)
         flow.path = path
         flow.pinned = True
+        for fn in self._route_listeners:
+            fn(flow)
 
     def _route(self, flow: Flow) -> None:
         flow.path = self.shortest_path(flow.src, flow.dst)
         flow.route = self.path_links(flow.path) if flow.path else None
         flow._ver = self._ver
+        for fn in self._route_listeners:
+            fn(flow)
 
     # -- flows ------------------------------------------------------------------------
     def add_flow(

@@ -15,11 +15,28 @@ Two formats:
   change``). A link that is down is ``loss 100%``.
 
 State comes from a run's ``link_state.csv`` (rate, delay, loss and up of every directed
-link at each change, written by :func:`netsim.experiment.run.run_scenario`). A path (a
-flow's route from ``flows.csv``) combines its links: rate = the smallest rate (0 if any
-link is down), delay = the sum of delays, loss = ``1 - prod(1 - p)``. For a flow, netem's
-jitter is the standard deviation of the flow's measured one-way latency in each interval
-(queueing variation; from ``latency.csv``), its delay the path's propagation delay.
+link at each change, written by :func:`netsim.experiment.run.run_scenario`). A path
+combines its links: rate = the smallest rate (0 if any link is down), delay = the sum of
+delays, loss = ``1 - prod(1 - p)``.
+
+A flow's path follows its **route history** (``routes.csv``: the route at each change,
+recorded by :class:`netsim.experiment.run.RouteRecorder`): the flow's schedule is the
+concatenation over time of the schedules of the route in force (the first route is taken
+back to t = 0; a run folder without ``routes.csv`` falls back to the final route of
+``flows.csv``). Per netem step, with ``lo``/``hi`` the :data:`BASE_QUANTILE` /
+:data:`SPREAD_QUANTILE` quantiles of the flow's one-way latency of the packets *sent* in
+the step (``latency.csv``):
+
+- ``jitter J = (hi - lo) / 2`` and ``delay D = base + J``, so that netem's jitter
+  without a distribution table (uniform in ``D +- J``: ``tabledist()`` in the Linux
+  kernel's ``net/sched/sch_netem.c``) spans ``[base, base + hi - lo]`` and never
+  undercuts the base;
+- ``base`` is the route's summed link delay (``delay="links"``) or the measured ``lo``
+  (``delay="measured"``: the minimum one-way latency, for a MAC-driven link whose
+  ``delay_s`` is only nominal). ``delay="auto"`` (default) measures where the route holds
+  a link flagged ``mac`` in ``link_state.csv`` (a :class:`~netsim.core.link.Link`
+  subclass overriding ``send``, e.g. the radio ``AirLink``) and sums link delays elsewhere.
+  A step without samples takes the nearest earlier step's measurement (else the next's).
 """
 
 from __future__ import annotations
@@ -27,17 +44,28 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
 
 import numpy as np
 import pandas as pd
 
 from netsim.errors import ParameterError
 
-__all__ = ["MTU_BYTES", "link_schedule", "path_schedule", "mahimahi_trace", "netem_script",
-           "export"]
+__all__ = ["MTU_BYTES", "BASE_QUANTILE", "SPREAD_QUANTILE", "DELAY_MODES", "link_schedule",
+           "path_schedule", "route_history", "flow_schedule", "measured_delay",
+           "mahimahi_trace", "netem_script", "export"]
 
 MTU_BYTES = 1500
 """Bytes per Mahimahi delivery opportunity (mm-link(1))."""
+
+BASE_QUANTILE = 0.0
+"""Quantile of a step's measured one-way latency taken as its base delay (0: minimum)."""
+
+SPREAD_QUANTILE = 0.99
+"""Upper quantile of a step's measured latency: jitter = (this - base quantile) / 2."""
+
+DELAY_MODES = ("auto", "measured", "links")
+"""``--delay`` choices: measured on routes with a MAC link / always measured / link sums."""
 
 _COLS = ["time_s", "rate_bps", "delay_s", "loss_prob", "up"]
 
@@ -141,7 +169,7 @@ def netem_script(schedule: pd.DataFrame, duration_s: float, device: str = "eth0"
         prev = r.time_s
         delay_ms = 1e3 * float(r.delay_s)
         parts = [f"delay {delay_ms:.6f}ms"]
-        if jitter_s is not None and np.isfinite(jitter_s[i]) and jitter_s[i] > 0:
+        if jitter_s is not None and np.isfinite(jitter_s[i]) and round(1e3 * jitter_s[i], 6):
             parts.append(f"{1e3 * float(jitter_s[i]):.6f}ms")
         loss = 100.0 if not r.up else 100.0 * float(r.loss_prob)
         parts.append(f"loss {loss:.6g}%")
@@ -155,23 +183,179 @@ def netem_script(schedule: pd.DataFrame, duration_s: float, device: str = "eth0"
     return "\n".join(lines) + "\n"
 
 
-def _resample(schedule: pd.DataFrame, interval_s: float, duration_s: float) -> pd.DataFrame:
-    grid = np.arange(0.0, duration_s, interval_s)
-    idx = np.searchsorted(schedule["time_s"].to_numpy(), grid, side="right") - 1
-    idx = np.clip(idx, 0, None)
+def route_history(results_dir: str, flow: str) -> pd.DataFrame:
+    """Routes of ``flow`` over the run: ``time_s`` and ``links`` (list of directed links).
+
+    From ``routes.csv`` (the route at each change; the first one is taken back to t = 0,
+    an empty list is "no route"); a run folder without it (written before route tables
+    existed) gives the final route of ``flows.csv`` from t = 0.
+    """
+    rpath = os.path.join(results_dir, "routes.csv")
+    if os.path.isfile(rpath):
+        r = pd.read_csv(rpath, keep_default_na=False)
+        r = r[r["flow"].astype(str) == flow]
+        if len(r):
+            r = r.sort_values("time_s", kind="stable").drop_duplicates("time_s", keep="last")
+            out = pd.DataFrame({"time_s": r["time_s"].astype(float).to_numpy(),
+                                "links": [json.loads(x) for x in r["links"]]})
+            out.loc[0, "time_s"] = 0.0
+            return out
+    flows = pd.read_csv(os.path.join(results_dir, "flows.csv"), keep_default_na=False)
+    row = flows[flows["flow"].astype(str) == flow]
+    if not len(row) or not row.iloc[0]["path"]:
+        raise ParameterError("--flow", flow, f"one of {sorted(flows['flow'].astype(str))} "
+                             "with a route")
+    nodes = str(row.iloc[0]["path"]).split("-")
+    return pd.DataFrame({"time_s": [0.0],
+                         "links": [[f"{a}->{b}" for a, b in zip(nodes[:-1], nodes[1:])]]})
+
+
+def flow_schedule(link_state: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Path state of a flow following its route history.
+
+    Parameters
+    ----------
+    link_state : pandas.DataFrame
+        ``link_state.csv``.
+    routes : pandas.DataFrame
+        :func:`route_history` (``time_s`` ascending, ``links``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``time_s, rate_bps, delay_s, loss_prob, up`` as :func:`path_schedule`, the route's
+        schedule within each route's interval, plus ``mac`` (the route holds a link flagged
+        ``mac`` in ``link_state``) and ``route`` (index into ``routes``).
+    """
+    mac_links = (set(link_state.loc[link_state["mac"].astype(bool), "link"])
+                 if "mac" in link_state else set())
+    t_routes = routes["time_s"].to_numpy(dtype=float)
+    ends = np.append(t_routes[1:], math.inf)
+    pieces = []
+    for i, (t0, t1, links) in enumerate(zip(t_routes, ends, routes["links"])):
+        down = pd.DataFrame([(t0, 0.0, 0.0, 0.0, False)], columns=_COLS)
+        if not links:  # no route: nothing gets through
+            piece = down
+        else:
+            s = path_schedule(link_state, list(links))
+            at = s[s["time_s"] <= t0].tail(1).assign(time_s=t0)
+            inside = s[(s["time_s"] > t0) & (s["time_s"] < t1)]
+            piece = pd.concat([at if len(at) else down, inside])
+        pieces.append(piece.assign(mac=bool(mac_links.intersection(links or [])), route=i))
+    out = pd.concat(pieces, ignore_index=True)
+    return out.drop_duplicates("time_s", keep="last").reset_index(drop=True)
+
+
+def measured_delay(latency: pd.DataFrame, times_s: np.ndarray,
+                   q_lo: float = BASE_QUANTILE, q_hi: float = SPREAD_QUANTILE
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Low and high quantiles of the one-way latency of the packets sent in each step.
+
+    Parameters
+    ----------
+    latency : pandas.DataFrame
+        One flow's rows of ``latency.csv`` (``time_s`` of delivery, ``latency_s``); a
+        packet belongs to the step holding its send time ``time_s - latency_s``.
+    times_s : numpy.ndarray, shape (n,)
+        Ascending step starts (s); the last step runs to the end.
+
+    Returns
+    -------
+    (lo_s, hi_s) : numpy.ndarray, shape (n,) each
+        NaN for a step without samples.
+    """
+    for name, q in (("q_lo", q_lo), ("q_hi", q_hi)):
+        if not 0.0 <= q <= 1.0:
+            raise ParameterError(name, q, "a quantile in [0, 1]")
+    if q_hi < q_lo:
+        raise ParameterError("q_hi", q_hi, f">= q_lo ({q_lo})")
+    lat = latency["latency_s"].to_numpy(dtype=float)
+    sent = latency["time_s"].to_numpy(dtype=float) - lat
+    step = np.searchsorted(np.asarray(times_s, dtype=float), sent + 1e-12, side="right") - 1
+    g = pd.Series(lat).groupby(np.clip(step, 0, None))
+    lo = g.quantile(q_lo)
+    hi = g.quantile(q_hi)
+    n = len(times_s)
+    return (np.array([lo.get(i, np.nan) for i in range(n)]),
+            np.array([hi.get(i, np.nan) for i in range(n)]))
+
+
+def _fill(x: np.ndarray) -> np.ndarray:
+    return pd.Series(x).ffill().bfill().to_numpy()
+
+
+def _steps(schedule: pd.DataFrame, interval_s: float | None, duration_s: float) -> pd.DataFrame:
+    """``schedule`` at its change instants and, if given, a fixed grid of ``interval_s``."""
+    t = schedule["time_s"].to_numpy(dtype=float)
+    grid = np.arange(0.0, duration_s, interval_s) if interval_s else np.empty(0)
+    # instants closer than 1 ns (a grid point and a change at the same time) are one step
+    times = np.unique(np.round(np.concatenate([t[t < duration_s], grid, [0.0]]), 9))
+    idx = np.clip(np.searchsorted(t, times + 5e-10, side="right") - 1, 0, None)
     out = schedule.iloc[idx].reset_index(drop=True).copy()
-    out["time_s"] = grid
+    out["time_s"] = times
     return out
+
+
+def _flow_delay(sched: pd.DataFrame, lat: pd.DataFrame | None, mode: str, flow: str,
+                q_lo: float, q_hi: float) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Set each step's netem delay (base + J) and return the jitter J (see module doc)."""
+    if lat is None or not len(lat):
+        if mode == "measured":
+            raise ParameterError("--delay", mode, f"links: flow {flow!r} has no latency "
+                                 "samples (outputs.latency_samples: true records them)")
+        if mode == "auto" and sched["mac"].any():
+            warnings.warn(f"flow {flow!r} crosses a MAC link but has no latency samples: "
+                          "its delay is the links' nominal delay_s", stacklevel=3)
+        return sched, None
+    lo, hi = measured_delay(lat, sched["time_s"].to_numpy(), q_lo, q_hi)
+    lo, hi = _fill(lo), _fill(hi)
+    jitter = (hi - lo) / 2.0
+    measured = np.full(len(sched), mode == "measured") | (
+        (mode == "auto") & sched["mac"].to_numpy(dtype=bool))
+    base = np.where(measured, lo, sched["delay_s"].to_numpy(dtype=float))
+    sched = sched.copy()
+    sched["delay_s"] = base + jitter
+    return sched, jitter
 
 
 def export(results_dir: str, link: str | None = None, flow: str | None = None,
            fmt: str = "mahimahi", out: str | None = None, interval_s: float | None = None,
-           device: str = "eth0", duration_s: float | None = None) -> list[str]:
-    """Write a Mahimahi trace or a netem script for a link or a flow of a run folder."""
+           device: str = "eth0", duration_s: float | None = None, delay: str = "auto",
+           q_lo: float = BASE_QUANTILE, q_hi: float = SPREAD_QUANTILE) -> list[str]:
+    """Write a Mahimahi trace or a netem script for a link or a flow of a run folder.
+
+    Parameters
+    ----------
+    results_dir : str
+        A run's output folder (``link_state.csv``, ``manifest.json``; for a flow also
+        ``routes.csv``, ``flows.csv``, ``latency.csv``).
+    link, flow : str
+        Exactly one: a directed link ``"A->B"`` or a flow name (its route history).
+    fmt : {"mahimahi", "netem"}
+    interval_s : float, optional
+        netem: also step on this grid (s); default: state changes only for a link, and
+        state changes plus the ``throughput.csv`` bin grid for a flow.
+    duration_s : float, optional
+        Length of the trace (s); default the run's simulated time.
+    delay : {"auto", "measured", "links"}
+        A flow's netem delay (module docstring); ignored for a link and for Mahimahi
+        (capacity only).
+    q_lo, q_hi : float
+        Quantiles of a step's measured latency giving its base and spread.
+
+    Returns
+    -------
+    list of str
+        The file written.
+    """
     if (link is None) == (flow is None):
         raise ParameterError("--link/--flow", (link, flow), "exactly one of them")
     if fmt not in ("mahimahi", "netem"):
         raise ParameterError("--format", fmt, "mahimahi or netem")
+    if delay not in DELAY_MODES:
+        raise ParameterError("--delay", delay, " or ".join(DELAY_MODES))
+    if interval_s is not None and not interval_s > 0:
+        raise ParameterError("--interval-s", interval_s, "> 0")
     ls_path = os.path.join(results_dir, "link_state.csv")
     if not os.path.isfile(ls_path):
         raise ParameterError("RESULTS_DIR", results_dir, "a run folder with link_state.csv "
@@ -184,31 +368,25 @@ def export(results_dir: str, link: str | None = None, flow: str | None = None,
     if link is not None:
         sched = link_schedule(ls, link)
         label = f"link {link}"
+        if fmt == "netem" and interval_s is not None:
+            sched = _steps(sched, interval_s, duration_s)
     else:
-        flows = pd.read_csv(os.path.join(results_dir, "flows.csv"), keep_default_na=False)
-        row = flows[flows["flow"].astype(str) == flow]
-        if not len(row) or not row.iloc[0]["path"]:
-            raise ParameterError("--flow", flow, f"one of {sorted(flows['flow'].astype(str))} "
-                                 "with a route")
-        nodes = str(row.iloc[0]["path"]).split("-")
-        links = [f"{a}->{b}" for a, b in zip(nodes[:-1], nodes[1:])]
-        sched = path_schedule(ls, links)
-        label = f"flow {flow} over {'-'.join(nodes)}"
-        lat_path = os.path.join(results_dir, "latency.csv")
-        if fmt == "netem" and os.path.isfile(lat_path):
+        routes = route_history(results_dir, flow)
+        sched = flow_schedule(ls, routes)
+        label = f"flow {flow}, {len(routes)} route(s), delay {delay}"
+        if fmt == "netem":
             if interval_s is None:
                 tp = os.path.join(results_dir, "throughput.csv")
-                tdf = pd.read_csv(tp) if os.path.isfile(tp) else None
-                steps = np.diff(np.unique(tdf["time_s"])) if tdf is not None else []
-                interval_s = float(steps[0]) if len(steps) else duration_s / 100.0
-            lat = pd.read_csv(lat_path)
-            lat = lat[lat["flow"].astype(str) == flow]
-            sched = _resample(sched, interval_s, duration_s)
-            b = np.floor(lat["time_s"].to_numpy() / interval_s).astype(int)
-            std = pd.Series(lat["latency_s"].to_numpy()).groupby(b).std(ddof=0)
-            jitter = np.array([std.get(i, np.nan) for i in range(len(sched))])
-    if fmt == "netem" and interval_s is not None and jitter is None:
-        sched = _resample(sched, interval_s, duration_s)
+                steps = np.diff(np.unique(pd.read_csv(tp)["time_s"])) \
+                    if os.path.isfile(tp) else []
+                interval_s = float(steps[0]) if len(steps) else None
+            sched = _steps(sched, interval_s, duration_s)
+            lat_path = os.path.join(results_dir, "latency.csv")
+            lat = None
+            if os.path.isfile(lat_path):
+                lat = pd.read_csv(lat_path)
+                lat = lat[lat["flow"].astype(str) == flow]
+            sched, jitter = _flow_delay(sched, lat, delay, flow, q_lo, q_hi)
     safe = "".join(c if c.isalnum() or c in "_-" else "_" for c in (link or flow))
     if out is None:
         os.makedirs(os.path.join(results_dir, "export"), exist_ok=True)

@@ -23,11 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netsim.core.link import Link
 from netsim.experiment.build import build
 from netsim.experiment.scenario import Scenario
 
 __all__ = ["RunResult", "run_scenario", "manifest", "write_table", "format_summary",
-           "sha256_file", "LinkStateRecorder"]
+           "sha256_file", "LinkStateRecorder", "RouteRecorder"]
 
 _PACKAGES = ("netsim", "numpy", "numba", "simpy", "networkx", "scipy", "pandas",
              "pydantic", "matplotlib", "pyyaml")
@@ -65,10 +66,15 @@ class LinkStateRecorder:
     """Records every directed link's rate, delay, loss and up state when it changes.
 
     Rows (``time_s``, ``link``, ``src``, ``dst``, ``rate_bps``, ``delay_s``, ``loss_prob``,
-    ``up``) are added at the start for every link and then whenever the network reports a
+    ``up``, ``mac``) are added at the start for every link and then whenever the network reports a
     change (``Network.add_listener``) that alters one of these values. ``loss_prob`` is read
     at those instants (the core does not announce loss changes on their own). This table is
     what ``netsim export`` turns into Mahimahi traces and ``tc netem`` scripts.
+
+    ``mac`` is True for a link whose class overrides :meth:`netsim.core.link.Link.send`
+    (a segment MAC such as the radio ``AirLink``): its timing is set by the MAC and its
+    ``rate_bps``/``delay_s`` are nominal, so ``netsim export`` takes such a path's delay
+    from the flow's measured latency.
     """
 
     def __init__(self, net):
@@ -89,7 +95,8 @@ class LinkStateRecorder:
         if self._last.get(key) == state:
             return
         self._last[key] = state
-        self.rows.append((self.net.sim.now_s, link.name, link.src, link.dst, *state))
+        mac = type(link).send is not Link.send
+        self.rows.append((self.net.sim.now_s, link.name, link.src, link.dst, *state, mac))
 
     def finish(self) -> None:
         """Pick up loss changes not announced by the core (state at the end of the run)."""
@@ -98,7 +105,41 @@ class LinkStateRecorder:
 
     def to_dataframe(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=["time_s", "link", "src", "dst", "rate_bps",
-                                                "delay_s", "loss_prob", "up"])
+                                                "delay_s", "loss_prob", "up", "mac"])
+
+
+class RouteRecorder:
+    """Records each packet flow's route whenever it changes (``routes.csv``).
+
+    Rows (``time_s``, ``flow``, ``path``, ``links``): the instant the route was installed,
+    the flow, its node path joined by ``-`` (as in ``flows.csv``; empty: no route) and its
+    directed links as a JSON list of link names (``["a->b", "b->c"]``). A default-routed
+    flow recomputes its route lazily, at its first packet after a link change
+    (:meth:`netsim.Network.add_route_listener`), so ``time_s`` is when the flow's packets
+    actually started to take the route; a pinned path (``set_path``, e.g. by a controller)
+    is recorded when installed. ``netsim export --flow`` follows this table.
+    """
+
+    def __init__(self, net):
+        self.net = net
+        self.rows: list[tuple] = []
+        self._last: dict[str, tuple] = {}
+        for flow in net.flows.values():
+            if flow.path:  # pinned before the run started
+                self._on_route(flow)
+        net.add_route_listener(self._on_route)
+
+    def _on_route(self, flow) -> None:
+        path = tuple(flow.path) if flow.path else ()
+        if self._last.get(flow.name) == path:
+            return
+        self._last[flow.name] = path
+        links = [f"{u}->{v}" for u, v in zip(path[:-1], path[1:])]
+        self.rows.append((self.net.sim.now_s, flow.name, "-".join(map(str, path)),
+                          json.dumps(links)))
+
+    def to_dataframe(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=["time_s", "flow", "path", "links"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -168,6 +209,7 @@ def run_scenario(
     ctx = build(scn, seed=seed)
     sim, net = ctx.sim, ctx.net
     recorder = LinkStateRecorder(net) if scn.outputs.link_state else None
+    routes = RouteRecorder(net) if scn.outputs.link_state else None
     duration = scn.run.duration_s
     steps = 20 if progress else 1
     for k in range(1, steps + 1):
@@ -195,6 +237,8 @@ def run_scenario(
         tables["fct"] = ctx.fluid.to_dataframe()
     if recorder is not None:
         tables["link_state"] = recorder.to_dataframe()
+    if routes is not None and net.flows:
+        tables["routes"] = routes.to_dataframe()
     for name, fn in ctx.tables.items():
         tables[name] = fn()
     kpis = _core_kpis(tables)

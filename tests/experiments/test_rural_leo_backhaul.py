@@ -9,7 +9,7 @@ Outside numbers (Starlink shell 1, 550 km, 25 deg minimum elevation):
   the YAML: backhaul 4.9 us (1 km) + fibre 98 us (20 km) + air interface (> 0);
 * a Mahimahi trace holds one line per 1500-byte delivery opportunity (mm-link(1)); a
   path's rate is its smallest link's, at most the 10 Gb/s fibre, so over T seconds it has
-  at most 10e9 x T / 12000 lines; the epoch-following export has exactly
+  at most 10e9 x T / 12000 lines; the route-following export has exactly
   floor(integral of rate dt / 12000) lines.
 """
 
@@ -95,21 +95,17 @@ def test_export_mahimahi_and_netem(short_run):
 
 
 def test_export_path_follows_satellite_route(short_run):
-    """The epoch-following path is up at every epoch with a delay above the zenith
-    bound, and its Mahimahi trace holds floor(integral of rate dt / 12000 bit) lines
-    (mm-link(1): one line per 1500-byte delivery opportunity)."""
-    import importlib.util
-
+    """The path ``netsim export --flow`` follows (the route history ``routes.csv``) is up
+    at every epoch with a delay above the zenith bound, and its Mahimahi trace holds
+    floor(integral of rate dt / 12000 bit) lines (mm-link(1): one line per 1500-byte
+    delivery opportunity)."""
     import numpy as np
 
-    from netsim.experiment.export import mahimahi_trace
+    from netsim.experiment.export import flow_schedule, mahimahi_trace, route_history
 
-    spec = importlib.util.spec_from_file_location(
-        "rural_export", os.path.join(os.path.dirname(YAML), "export_path.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     _, out = short_run
-    sched = mod.following_schedule(out, "probe")
+    ls = pd.read_csv(os.path.join(out, "link_state.csv"))
+    sched = flow_schedule(ls, route_history(out, "probe"))
     sp = pd.read_csv(os.path.join(out, "space_paths.csv"))
     t = sched["time_s"].to_numpy()
     at_epochs = np.searchsorted(t, sp["t_s"].to_numpy(), side="right") - 1
