@@ -140,13 +140,19 @@ def write_report(results_dir: str, out_dir: str | None = None,
     if os.path.isfile(sweep_json):
         plan = _read_json(sweep_json)
         title = f"netsim sweep report: {plan['scenario']}"
-        params = list(plan.get("parameters", {}))
+        # label points by the parameters that vary; one-value overrides go in the intro
+        grid = plan.get("parameters", {})
+        params = [k for k, v in grid.items() if len(v) > 1]
+        fixed = [f"{k}={_fmt(v[0]) if not isinstance(v[0], list) else f'[{len(v[0])} values]'}"
+                 for k, v in grid.items() if len(v) == 1]
+        fixed_txt = f" (set for every point: {', '.join(fixed)})" if fixed else ""
         summ = pd.read_csv(os.path.join(results_dir, "summary.csv"))
         tpath = os.path.join(results_dir, "targets.csv")
         tdf = pd.read_csv(tpath, keep_default_na=False, na_values=[""]) \
             if os.path.isfile(tpath) and os.path.getsize(tpath) > 1 else pd.DataFrame()
         intro = (f"Scenario `{plan['scenario']}` (sha256 `{plan['scenario_sha256'][:12]}`), "
                  f"{len(plan['points'])} grid points over {', '.join(params) or 'no parameter'}"
+                 f"{fixed_txt}"
                  f", replications per point: {plan.get('replications_done', {})}. "
                  "Values are replication means with Student-t 95% confidence intervals.")
         sections = [("KPI targets", _verdict_rows_sweep(tdf, params) if len(tdf) else [])]

@@ -20,7 +20,8 @@ targets:
   - {kpi: latency_p99_s, op: "<=", value: 0.5}
   - {kpi: throughput_bps, op: ">=", value: 1.0e12}
 sweep:
-  parameters: {"links[0].rate_bps": [1.0e7, 2.0e7]}
+  # a one-value override first: it must not label the points nor be the plots' x axis
+  parameters: {"links[0].delay_s": [0.002], "links[0].rate_bps": [1.0e7, 2.0e7]}
   replications: 2
 """
 
@@ -80,8 +81,12 @@ def test_sweep_report_tables_and_embedded_figures(sweep_report):
     for r in verdict_rows:                                  # mean, interval and count shown
         lo, hi = (float(x) for x in r[3].strip("[]").split(","))
         assert lo <= float(r[2]) <= hi and r[4] == "2"
+    # points are labelled by the varying parameter only; the fixed one is stated once
+    assert sorted({r[0] for r in verdict_rows}) == ["links[0].rate_bps=1e+07",
+                                                   "links[0].rate_bps=2e+07"]
     md = (sweep_report / "report.md").read_text()
     assert "2 of 4 failed" in md and "![" in md
+    assert "set for every point: links[0].delay_s=0.002" in md
     assert (sweep_report / "figures" / "kpi_throughput_bps.png").is_file()
 
 
