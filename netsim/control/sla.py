@@ -91,8 +91,12 @@ class SlaPolicy(Controller):
     failure_memory_s : float
         Time constant of the failure history (s), > 0.
     policy_file : str, optional
-        A ``.npz`` saved by :meth:`save`; overrides ``weights``, ``k`` and
-        ``failure_memory_s``.
+        A ``.npz`` saved by :meth:`save`; overrides ``weights``, ``k``, ``k_hops``,
+        ``failure_memory_s`` and ``reroute_only``.
+    reroute_only : bool
+        Score candidates only when rerouting displaced requests
+        (:meth:`on_link_change`); new arrivals are admitted by CSPF. A restoration-only
+        controller: its admissions (and the latency before a failure) are CSPF's.
 
     Examples
     --------
@@ -110,6 +114,7 @@ class SlaPolicy(Controller):
         k_hops: int = 4,
         failure_memory_s: float = 600.0,
         policy_file: str | None = None,
+        reroute_only: bool = False,
     ) -> None:
         meta: dict[str, Any] = {}
         if policy_file is not None:
@@ -117,6 +122,9 @@ class SlaPolicy(Controller):
             k = int(meta.get("k", k))
             k_hops = int(meta.get("k_hops", k_hops))
             failure_memory_s = float(meta.get("failure_memory_s", failure_memory_s))
+            reroute_only = bool(meta.get("reroute_only", reroute_only))
+        if not isinstance(reroute_only, (bool, np.bool_)):
+            raise ParameterError("reroute_only", reroute_only, "true or false")
         if weights is None:
             weights = np.zeros(len(SLA_FEATURES))
             weights[0] = -1.0
@@ -134,6 +142,8 @@ class SlaPolicy(Controller):
         self.k = int(k)
         self.k_hops = int(k_hops)
         self.failure_memory_s = float(failure_memory_s)
+        self.reroute_only = bool(reroute_only)
+        self._rerouting = False
         self.meta = meta
         self._fallback = CSPF()
         self.reset()
@@ -221,7 +231,10 @@ class SlaPolicy(Controller):
         return paths, phi, ok
 
     def decide(self, request: Request, view: NetworkView) -> Allocation:
-        """Best-scoring feasible candidate; else the CSPF decision."""
+        """Best-scoring feasible candidate; else the CSPF decision (always CSPF's for a
+        new arrival when ``reroute_only``)."""
+        if self.reroute_only and not self._rerouting:
+            return self._fallback.decide(request, view)
         paths, phi, ok = self.features(request, view)
         if ok.any():
             score = phi @ self.weights
@@ -236,7 +249,11 @@ class SlaPolicy(Controller):
         displaced requests with :meth:`decide` (the base class procedure)."""
         if not link.up:
             self._fail_t.setdefault(link.index, []).append(view.now_s)
-        return super().on_link_change(link, view)
+        self._rerouting = True
+        try:
+            return super().on_link_change(link, view)
+        finally:
+            self._rerouting = False
 
     # ------------------------------------------------------------------ files
     def save(self, path: str, **metadata: Any) -> tuple[str, str]:
@@ -247,7 +264,7 @@ class SlaPolicy(Controller):
         base = path[:-4] if path.endswith(".npz") else path
         np.savez(base + ".npz", weights=self.weights)
         meta = {"controller": self.name, "features": list(SLA_FEATURES), "k": self.k,
-                "k_hops": self.k_hops,
+                "k_hops": self.k_hops, "reroute_only": self.reroute_only,
                 "failure_memory_s": self.failure_memory_s, **metadata}
         with open(base + ".json", "w") as f:
             json.dump(meta, f, indent=2, sort_keys=True)
