@@ -86,3 +86,28 @@ def test_cem_finds_known_maximum():
     # tolerance 0.05: far below the initial spread (2.0), well above the 1e-3 std floor
     np.testing.assert_allclose(res.mean, target, atol=0.05)
     assert res.history[-1]["elite_return"] > res.history[0]["elite_return"]
+
+
+def test_reroute_only_admits_as_cspf_and_reroutes_by_the_weights(view, tmp_path):
+    """``reroute_only``: an arrival gets CSPF's path (the 4 ms fibre, least delay) even
+    with weights that prefer the satellite; a displaced request, rerouted in
+    ``on_link_change``, gets the weights' choice (the satellite). The flag survives the
+    policy file."""
+    from netsim.control import Allocation, NetworkView
+
+    w = np.zeros(len(SLA_FEATURES))
+    w[SLA_FEATURES.index("satellite_share")] = 1.0
+    r = Request(1, "a", "c", 1e9, latency_bound_s=0.04)
+    pol = SlaPolicy(w, k=2, reroute_only=True)
+    assert pol.decide(r, view).path == ["a", "b", "c"]
+    assert SlaPolicy(w, k=2).decide(r, view).path == ["a", "s", "c"]  # flag off
+    broken = Allocation.accept(r, ["a", "b", "c"], delay_s=0.004)
+    net = view.net
+    moved = pol.on_link_change(net.link("a", "b"),
+                               NetworkView(net, reserved_bps=view.reserved_bps,
+                                           displaced={1: broken}))
+    assert [a.path for a in moved] == [["a", "s", "c"]]
+    assert pol.decide(Request(2, "a", "c", 1e9, latency_bound_s=0.04),
+                      view).path == ["a", "b", "c"]  # back to admitting as CSPF
+    npz, _ = pol.save(str(tmp_path / "p.npz"))
+    assert SlaPolicy.load(npz).reroute_only is True
