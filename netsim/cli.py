@@ -26,19 +26,38 @@ EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _cmd_validate(args) -> int:
-    from netsim.experiment.scenario import load_scenario
-
-    scn = load_scenario(args.scenario)
+    scn = _load_with_overrides(args.scenario, args.param)
     print(f"{args.scenario}: valid scenario {scn.name!r} (sha256 {scn.digest()[:12]})")
     return EXIT_OK
 
 
+def _load_with_overrides(path: str, params: list[str] | None):
+    """The scenario at ``path`` with ``key.path=value`` overrides applied before validation."""
+    from netsim.experiment.scenario import load_scenario, parse_scenario
+
+    if not params:
+        return load_scenario(path)
+    from netsim.experiment.sweep import parse_param, set_path
+    from netsim.experiment.yamlio import load_yaml
+
+    data = load_yaml(path)
+    done = []
+    for text in params:
+        key, values = parse_param(text)
+        if len(values) != 1:
+            raise ParameterError("--param", text,
+                                 "key.path=value, one value (netsim sweep runs several)")
+        set_path(data, key, values[0])
+        done.append(f"{key}={values[0]!r}")
+    return parse_scenario(data, base_dir=os.path.dirname(os.path.abspath(path)),
+                          source=f"{path} [{', '.join(done)}]")
+
+
 def _cmd_run(args) -> int:
     from netsim.experiment.run import format_summary, run_scenario
-    from netsim.experiment.scenario import load_scenario
     from netsim.experiment.targets import format_verdicts
 
-    scn = load_scenario(args.scenario)
+    scn = _load_with_overrides(args.scenario, args.param)
     out = args.out or os.path.join("results", scn.name)
     res = run_scenario(scn, out_dir=out, seed=args.seed, progress=not args.quiet)
     print(format_summary(res))
@@ -128,12 +147,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("scenario", help="scenario YAML file")
     r.add_argument("--out", help="output folder (default: results/<scenario name>)")
     r.add_argument("--seed", type=int, help="override the scenario seed")
+    r.add_argument("--param", action="append", metavar="KEY.PATH=VALUE",
+                   help="override one scenario field, e.g. run.duration_s=60 (repeatable)")
     r.add_argument("--quiet", action="store_true", help="no progress output")
     r.add_argument("--no-fail", action="store_true",
                    help="exit 0 even when a KPI target is missed")
     r.set_defaults(fn=_cmd_run)
     v = sub.add_parser("validate", help="check a scenario without running it")
     v.add_argument("scenario", help="scenario YAML file")
+    v.add_argument("--param", action="append", metavar="KEY.PATH=VALUE",
+                   help="override one scenario field before checking (repeatable)")
     v.set_defaults(fn=_cmd_validate)
 
     s = sub.add_parser("sweep", help="run a parameter grid with replications (resumable)")

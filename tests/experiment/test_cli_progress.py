@@ -41,3 +41,21 @@ def test_bad_ci_target_is_bad_input(tiny, tmp_path, capsys):
     rc = main(["sweep", tiny(), "--ci-target", "abc", "--out", str(tmp_path / "o"),
                "--quiet"])
     assert rc == 2 and "--ci-target" in capsys.readouterr().err
+
+
+def test_run_param_overrides_a_field(tiny, tmp_path, capsys):
+    """``netsim run --param key.path=value``: the probe is CBR 64 kb/s of 32 B, i.e.
+    250 packets/s, so 0.5 s instead of the file's 0.2 s sends 125 (+1 at t = 0) packets."""
+    import pandas as pd
+
+    out = tmp_path / "o"
+    assert main(["run", tiny(), "--param", "run.duration_s=0.5", "--out", str(out),
+                 "--quiet"]) == 0
+    flows = pd.read_csv(out / "flows.csv").set_index("flow")
+    assert flows.loc["probe", "sent"] in (125, 126)
+    assert main(["validate", tiny(), "--param", "run.duration_s=1"]) == 0
+    # several values are a sweep; an unknown field is named
+    assert main(["run", tiny(), "--param", "run.duration_s=1,2", "--quiet"]) == 2
+    assert "--param" in capsys.readouterr().err
+    assert main(["run", tiny(), "--param", "run.nosuch=1", "--quiet"]) == 2
+    assert "run.nosuch" in capsys.readouterr().err
