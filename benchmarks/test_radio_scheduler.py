@@ -31,7 +31,7 @@ N_PER_CELL = 10
 SLOT_S = 0.5e-3
 
 
-def _make(seed=0):
+def _make(seed=0, minislot_symbols=14):
     lay = hex_layout(2, 500.0, 3)
     n = lay.n_cells * N_PER_CELL
     xy = drop_ues(lay, n, np.random.default_rng(seed), min_distance_m=35.0)
@@ -43,6 +43,7 @@ def _make(seed=0):
         wrap=(500.0, 2), ue_names=[f"u{i}" for i in range(n)], ue_xy_m=xy,
         carrier_hz=3.5e9, bandwidth_hz=20e6, mu=1, n_prb=51, scenario="UMa",
         scheduler="pf", full_buffer=True, min_distance_m=35.0,
+        minislot_symbols=minislot_symbols,
         handover={"offset_db": 3.0, "hysteresis_db": 1.0, "time_to_trigger_s": 0.16})
     sim.run(until_s=0.01)  # warm-up: compile / load the kernels
     return sim, ran
@@ -77,3 +78,17 @@ def test_scheduler_ratio_vs_python_slot_loop(world, monkeypatch):
           f"({fast / SLOT_S:.0f} slots/s); Python slot loop {slow:.4f} "
           f"({slow / SLOT_S:.0f} slots/s); ratio {fast / slow:.0f}x")
     assert fast / slow > 1.0
+
+
+def test_minislot_cost_vs_slot_based():
+    """Non-slot-based scheduling runs the scheduler at every mini-slot (7 per slot at
+    L = 2): simulated seconds per wall second of L = 2 and L = 7 against slot-based, same
+    layout and UEs, same run. The ratio is the price of the finer grid."""
+    speed = {}
+    for sym in (14, 7, 2):
+        sim, _ = _make(minislot_symbols=sym)
+        speed[sym] = max(_sim_seconds_per_wall_second(sim, 0.05) for _ in range(3))
+    print(f"\n57 cells x 10 UEs PF, simulated s per wall s: slot-based {speed[14]:.2f}, "
+          f"L=7 {speed[7]:.2f} ({speed[14] / speed[7]:.1f}x slower), "
+          f"L=2 {speed[2]:.2f} ({speed[14] / speed[2]:.1f}x slower)")
+    assert speed[2] > 0 and speed[7] > 0
