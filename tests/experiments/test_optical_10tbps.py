@@ -169,12 +169,22 @@ def test_aggregation_scenario_short_run(tmp_path):
     saved = json.loads((tmp_path / "kpis.json").read_text())
     assert {t["status"] for t in saved["targets"]} <= {"pass", "fail"}
     # one-way probe latency over HUB3: 1200 km x 4.8974 us/km (c / 1.4682) = 5876.9 us,
-    # + 2 x 5 us ROADM add/drop + 50 us cell link + 1 us CORE-dc = 5937.9 us;
-    # serialisation of 1250 B at >= 100 Gb/s adds < 0.2 us (tolerance 1 us)
+    # + 2 x 5 us ROADM add/drop + 50 us cell link + 1 us CORE-dc = 5937.9 us, plus the
+    # serialisation of 1250 B = 10,000 bit per hop. Hybrid coupling (fluid.packet_share
+    # = 0.01, docs/core.md): on a link busy with flows a probe is serialised at the 1 %
+    # the flows leave: 10,000 / (0.01 x 100e9) = 10 us on the 100 GbE cell link,
+    # 10,000 / (0.01 R) on the HUB3 lightpath of rate R, 10,000 / (0.01 x 1.6e12) = 0.625
+    # us on the CORE-dc port; idle, the same at the full rates (< 0.2 us in all).
     c_km_per_s = 299_792.458
     hand_s = 1200 / (c_km_per_s / 1.4682) + 10e-6 + 50e-6 + 1e-6
-    assert res.kpis["latency_p99_s@probe_hub3"] == pytest.approx(hand_s, abs=1e-6)
     lp = res.tables["optical_lightpaths"].set_index("lightpath")
+    r_hub3 = float(lp.loc["hub3-core", "rate_bps"])
+    busy_s = 1e4 / (0.01 * 100e9) + 1e4 / (0.01 * r_hub3) + 1e4 / (0.01 * 1.6e12)
+    p99 = res.kpis["latency_p99_s@probe_hub3"]
+    assert hand_s - 1e-6 <= p99 <= hand_s + busy_s + 1e-6
+    # the 20 Gb/s of flows offered per cell keep the cell link busy well over 1 % of the
+    # time, so the p99 probe sees at least the busy cell link's 10 us (uncoupled: 0.1 us)
+    assert p99 >= hand_s + 9e-6
     # net rates of 64 GBd DP formats, 7 % HD-FEC: bits/symbol x 64e9 x 239/255
     table = {"DP-64QAM": 12, "DP-32QAM": 10, "DP-16QAM": 8, "DP-8QAM": 6, "DP-QPSK": 4}
     for _, row in lp.iterrows():
