@@ -41,7 +41,7 @@ from netsim.core.packet import LossReason
 from netsim.core.simulation import Simulation
 from netsim.errors import ParameterError
 from netsim.optical.paths import CandidatePath, k_shortest_paths
-from netsim.optical.rmsa import POLICIES, RMSA, Allocation, RmsaOptions
+from netsim.optical.rmsa import RMSA, Allocation, RmsaOptions
 from netsim.optical.roadm import RoadmParameters, lightpath_delay_s
 from netsim.optical.transceiver import modulation_formats, net_rate_bps
 
@@ -58,15 +58,15 @@ class RestorableRMSA(RMSA):
     fibre is repaired the original candidates return. A pair left with no route keeps
     its original candidates, all over cut fibres: every request between them blocks.
 
-    Note: this subclass reaches into :class:`RMSA` internals (the occupancy array and
-    the candidate table).
+    Built on the public extension points of :class:`RMSA`: :meth:`RMSA.set_slots` (cut
+    fibres' slots), :meth:`RMSA.update_candidates` / :meth:`RMSA.set_candidate_paths` /
+    :meth:`RMSA.restore_candidate_paths` (rerouting).
     """
 
     def __init__(self, graph: nx.Graph, options: RmsaOptions | None = None) -> None:
         super().__init__(graph, options)
         self._failed: set[int] = set()
         self._failed_edges: set[frozenset] = set()
-        self._base_cand = dict(self._cand)
         self._fresh: set[tuple[Any, Any]] = set()
         self._live: list[Allocation] = []
         self._releases = 0
@@ -96,7 +96,7 @@ class RestorableRMSA(RMSA):
         if set(ids) & self._failed:
             raise ParameterError("fibre", [a, b], "a fibre that is not cut already")
         for f in ids:
-            self._occ[f, :] = True
+            self.set_slots(f, True)
             self._failed.add(f)
         self._failed_edges.add(frozenset((a, b)))
         self._refresh()
@@ -108,14 +108,14 @@ class RestorableRMSA(RMSA):
         if not set(ids) <= self._failed:
             raise ParameterError("fibre", [a, b], "a fibre that is cut")
         for f in ids:
-            self._occ[f, :] = False
+            self.set_slots(f, False)
             self._failed.discard(f)
         self._live = [al for al in self._live if al.active]
         for al in self._live:
             for s in al.segments:
                 hit = [f for f in s.fibres.tolist() if f in ids]
                 if hit:
-                    self._occ[hit, s.first_slot : s.first_slot + s.n_slots] = True
+                    self.set_slots(hit, True, s.first_slot, s.n_slots)
         self._failed_edges.discard(frozenset((a, b)))
         self._refresh()
 
@@ -138,36 +138,36 @@ class RestorableRMSA(RMSA):
         """As :meth:`RMSA.release`; slots of cut fibres stay unusable."""
         super().release(allocation)
         if self._failed:
-            self._occ[sorted(self._failed), :] = True
+            self.set_slots(sorted(self._failed), True)
         self._releases += 1
         if self._releases % 256 == 0:  # forget released allocations now and then
             self._live = [al for al in self._live if al.active]
 
     def _refresh(self) -> None:
-        self._cand = dict(self._base_cand)
+        self.restore_candidate_paths()
         self._fresh.clear()
 
-    def _lookup(self, src: Any, dst: Any):  # noqa: ANN202 - RMSA's private type
-        c = super()._lookup(src, dst)
+    def update_candidates(self, src: Any, dst: Any) -> None:
+        """While a fibre is cut, replace the candidates of ``(src, dst)`` and ``(dst, src)``
+        (once per cut or repair) by the k shortest paths of the surviving topology; a pair
+        left with no route keeps its original candidates."""
         if not self._failed_edges or (src, dst) in self._fresh:
-            return c
+            return
         alive = self.graph.copy()
         alive.remove_edges_from(tuple(e) for e in self._failed_edges)
         if nx.has_path(alive, src, dst):
-            k = 1 if POLICIES[self.options.policy][2] else self.options.k_paths
-            fwd = k_shortest_paths(alive, src, dst, k, self.options.path_order)
+            fwd = k_shortest_paths(alive, src, dst, self.paths_per_pair, self.options.path_order)
             rev = [CandidatePath(p.nodes[::-1], p.length_km, p.hops) for p in fwd]
-            self._cand[(src, dst)] = self._build_candidates(fwd)
-            self._cand[(dst, src)] = self._build_candidates(rev)
+            self.set_candidate_paths(src, dst, fwd)
+            self.set_candidate_paths(dst, src, rev)
         self._fresh.update(((src, dst), (dst, src)))
-        return self._cand[(src, dst)]
 
     def reset(self) -> None:
         """Free all spectrum except that of cut fibres."""
         super().reset()
         self._live = []
         for f in self._failed:
-            self._occ[f, :] = True
+            self.set_slots(f, True)
 
 
 @dataclass

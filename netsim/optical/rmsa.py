@@ -264,6 +264,8 @@ class RMSA:
     fibre_index : dict
         ``(u, v) -> fibre index`` (both orientations map to the same fibre when the
         spectrum is shared).
+    paths_per_pair : int
+        Candidate paths computed per node pair (1 for ``sp_ff``, else ``k_paths``).
 
     Examples
     --------
@@ -305,11 +307,14 @@ class RMSA:
         self._occ = self.options.grid.empty_occupancy(len(self.fibres))
         self._token = object()
 
-        k = 1 if single else self.options.k_paths
-        all_paths = all_pairs_k_shortest_paths(graph, k, self.options.path_order)
-        self._cand: dict[tuple[Any, Any], _Candidates] = {
+        self.paths_per_pair = 1 if single else self.options.k_paths
+        all_paths = all_pairs_k_shortest_paths(
+            graph, self.paths_per_pair, self.options.path_order
+        )
+        self._base_cand: dict[tuple[Any, Any], _Candidates] = {
             pair: self._build_candidates(paths) for pair, paths in all_paths.items()
         }
+        self._cand = self._base_cand  # copied on the first set_candidate_paths
 
     # ------------------------------------------------------------------ building
     def _path_fibres(self, nodes: tuple[Any, ...]) -> np.ndarray:
@@ -387,12 +392,98 @@ class RMSA:
 
     def _lookup(self, src: Any, dst: Any) -> _Candidates:
         try:
-            return self._cand[(src, dst)]
-        except (KeyError, TypeError):
-            for name, node in (("src", src), ("dst", dst)):
-                if node not in self.graph:
-                    raise ParameterError(name, node, "a node of the topology") from None
-            raise ParameterError("dst", dst, f"a node other than src={src!r}") from None
+            known = (src, dst) in self._cand
+        except TypeError:  # unhashable node
+            known = False
+        if not known:
+            self._check_pair(src, dst)
+        self.update_candidates(src, dst)
+        return self._cand[(src, dst)]
+
+    def _check_pair(self, src: Any, dst: Any) -> None:
+        """Raise ParameterError unless ``(src, dst)`` are two distinct nodes."""
+        try:
+            if (src, dst) in self._base_cand:
+                return
+        except TypeError:
+            pass
+        for name, node in (("src", src), ("dst", dst)):
+            if node not in self.graph:
+                raise ParameterError(name, node, "a node of the topology")
+        raise ParameterError("dst", dst, f"a node other than src={src!r}")
+
+    # ------------------------------------------------------------------ extension points
+    def update_candidates(self, src: Any, dst: Any) -> None:
+        """Hook run each time the candidates of the pair ``(src, dst)`` are about to be used.
+
+        The base class keeps the candidates computed at construction and does nothing. A
+        subclass overrides it to replace them lazily with :meth:`set_candidate_paths`
+        (e.g. :class:`netsim.optical.lightpath.RestorableRMSA` reroutes around cut
+        fibres). ``src`` and ``dst`` are already checked to be distinct nodes.
+        """
+
+    def set_candidate_paths(self, src: Any, dst: Any, paths: list[CandidatePath]) -> None:
+        """Replace the candidate paths of the ordered pair ``(src, dst)``.
+
+        Fibre arrays, modulation formats (and transparent segments with conversion or
+        regeneration) are derived from ``paths`` as at construction. Allocations already
+        made keep their spectrum. :meth:`restore_candidate_paths` undoes every
+        replacement.
+
+        Parameters
+        ----------
+        src, dst : hashable
+            Distinct nodes of the topology.
+        paths : list of CandidatePath
+            At least one path from ``src`` to ``dst`` over edges of :attr:`graph`, in
+            the order the policies should try them.
+        """
+        self._check_pair(src, dst)
+        if not paths:
+            raise ParameterError("paths", paths, f"at least one path {src!r} -> {dst!r}")
+        for p in paths:
+            if p.nodes[0] != src or p.nodes[-1] != dst or any(
+                not self.graph.has_edge(a, b) for a, b in zip(p.nodes[:-1], p.nodes[1:])
+            ):
+                raise ParameterError(
+                    "paths", p.nodes, f"a path {src!r} -> {dst!r} over edges of the graph"
+                )
+        if self._cand is self._base_cand:
+            self._cand = dict(self._base_cand)
+        self._cand[(src, dst)] = self._build_candidates(list(paths))
+
+    def restore_candidate_paths(self) -> None:
+        """Return every node pair to the candidate paths computed at construction."""
+        self._cand = self._base_cand
+
+    def set_slots(
+        self, fibres: Any, occupied: bool, first_slot: int = 0, n_slots: int | None = None
+    ) -> None:
+        """Mark a block of slots occupied (unusable) or free on some fibres.
+
+        Outside any allocation: no :class:`Allocation` records it and :meth:`release`
+        never undoes it. Used to model a failed fibre (every slot occupied) and its
+        repair; an allocation's own spectrum is changed with :meth:`allocate` and
+        :meth:`release` only.
+
+        Parameters
+        ----------
+        fibres : int or sequence of int
+            Fibre indices (see :attr:`fibres`).
+        occupied : bool
+            True: occupied; False: free.
+        first_slot : int
+            First slot of the block.
+        n_slots : int or None
+            Block size in slots; None: up to the last slot.
+        """
+        n = self._occ.shape[1]
+        end = n if n_slots is None else first_slot + n_slots
+        if not 0 <= first_slot <= end <= n:
+            raise ParameterError(
+                "first_slot, n_slots", (first_slot, n_slots), f"a block within 0 .. {n}"
+            )
+        self._occ[fibres, first_slot:end] = bool(occupied)
 
     def candidates(self, src: Any, dst: Any) -> list[CandidatePath]:
         """The precomputed candidate paths from ``src`` to ``dst``, in order."""
