@@ -49,7 +49,7 @@ from netsim.errors import ParameterError
 from netsim.space.ground import GroundStations
 from netsim.space.gsl_capacity import FixedRate
 from netsim.space.isl import IslPattern, isl_lengths_km
-from netsim.space.topology import _csr, _gsl_links, _shortest_paths
+from netsim.space.topology import least_delay_trees, link_graph_csr, visible_gsl_links
 from netsim.units import SPEED_OF_LIGHT_M_S
 
 __all__ = ["SatelliteSegment", "EpochState", "POLICIES", "PAYLOADS", "ROUTINGS",
@@ -335,8 +335,8 @@ class SatelliteSegment:
         """
         length, ok = isl_lengths_km(self.isl, sat)
         st = self.stations
-        g_st, g_sat, g_rng = _gsl_links(sat, st.ecef_km, st.up, self._sin_min_el,
-                                        self._buf_sat, self._buf_rng, self._counts)
+        g_st, g_sat, g_rng = visible_gsl_links(sat, st.ecef_km, st.up, self._sin_min_el,
+                                               self._buf_sat, self._buf_rng, self._counts)
         dvec = sat[g_sat] - st.ecef_km[g_st]
         sin_el = np.einsum("ij,ij->i", dvec, st.up[g_st]) / g_rng
         el = np.rad2deg(np.arcsin(np.clip(sin_el, -1.0, 1.0)))
@@ -395,9 +395,9 @@ class SatelliteSegment:
         if self._sources_st.size == 0:
             return
         n_nodes = self.n_sat + self.n_st
-        indptr, indices, weights = _csr(n_nodes, self.n_sat, self.isl.pairs, s.isl_usable,
-                                        s.isl_delay_s, s.gsl_station, s.gsl_satellite,
-                                        s.gsl_delay_s)
+        indptr, indices, weights = link_graph_csr(n_nodes, self.n_sat, self.isl.pairs,
+                                                  s.isl_usable, s.isl_delay_s, s.gsl_station,
+                                                  s.gsl_satellite, s.gsl_delay_s)
         n_src = self._sources_st.size
         dist = np.empty((n_src, self.n_st))
         pred = np.empty((n_src, n_nodes), dtype=np.int32)
@@ -405,7 +405,7 @@ class SatelliteSegment:
         reused = np.empty(n_src, dtype=np.bool_)
         have_prev = self._prev_pred is not None
         no_transit = n_nodes if self.stations_relay else self.n_sat
-        _shortest_paths(
+        least_delay_trees(
             indptr, indices, weights, self._sources_st + self.n_sat, no_transit, self.n_sat,
             self.processing_delay_s, 1e-12, self._prev_pred if have_prev else pred,
             self._order[1 - self._flip], self._n_done[1 - self._flip], have_prev, dist, pred,
@@ -598,6 +598,26 @@ class SatelliteSegment:
         self.sim.schedule(self._t_start + self._k * self.epoch_s - self.sim.env.now, cb)
 
     # ------------------------------------------------------------------ results
+    @property
+    def start_s(self) -> float:
+        """Simulated time of epoch 0 (s): epoch ``k`` is computed at
+        ``start_s + k * epoch_s``."""
+        return self._t_start
+
+    @property
+    def next_epoch(self) -> int:
+        """Index of the next epoch to compute (the epochs computed so far)."""
+        return self._k
+
+    def path_rows(self, start: int = 0) -> list[tuple]:
+        """Rows of :meth:`path_table` recorded so far, from row ``start`` on.
+
+        A list of tuples in the table's column order (``t_s, src, dst, delay_s, hops,
+        path_changed, path``), for readers that consume the rows incrementally without
+        building a DataFrame each time.
+        """
+        return self._paths[start:]
+
     def path_table(self):
         """Per epoch and reported pair: ``t_s, src, dst, delay_s`` (one-way least
         delay, processing included; NaN if unreachable), ``hops``, ``path_changed``

@@ -440,7 +440,7 @@ class BackhaulMonitor:
         self._rows: list[tuple] = []
         self._seen = 0
         self._n = 0
-        self._t0 = seg._t_start
+        self._t0 = seg.start_s
         seg.sim.schedule(0.5 * seg.epoch_s, Callback(self._on_sample))
 
     def _level(self) -> float:
@@ -450,17 +450,18 @@ class BackhaulMonitor:
     def _collect(self) -> None:
         seg, net = self.seg, self.seg.net
         lvl = self._level()
-        for t, a, b, d, hops, _, path in seg._paths[self._seen:]:
+        rows = seg.path_rows(self._seen)
+        for t, a, b, d, hops, _, path in rows:
             nodes = path.split(" ") if path else []
             rate = min((net.link(u, v).rate_bps for u, v in zip(nodes[:-1], nodes[1:])),
                        default=0.0)
             self._rows.append((t, a, b, d, hops, rate, self.step, lvl))
-        self._seen = len(seg._paths)
+        self._seen += len(rows)
 
     def _on_sample(self, cb: Callback) -> None:
         seg = self.seg
         self._collect()
-        i = _step_at(self._steps, seg._k)  # the step of the next epoch
+        i = _step_at(self._steps, seg.next_epoch)  # the step of the next epoch
         if i != self.step:
             p = self._steps[i][1]
             up, down = self._models

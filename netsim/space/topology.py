@@ -43,31 +43,64 @@ from netsim.space.ground import GroundStations
 from netsim.space.isl import IslPattern, isl_lengths_km
 from netsim.units import SPEED_OF_LIGHT_M_S
 
-__all__ = ["TopologySnapshot", "TopologyGenerator", "LinkChanges", "link_changes"]
+__all__ = [
+    "TopologySnapshot",
+    "TopologyGenerator",
+    "LinkChanges",
+    "link_changes",
+    "visible_gsl_links",
+    "link_graph_csr",
+    "least_delay_trees",
+]
 
 _C_KM_S = SPEED_OF_LIGHT_M_S / 1000.0
 
 
 # --------------------------------------------------------------------------- kernels
 @numba.njit(cache=True, parallel=True)
-def _gsl_links(sat, st, up, sin_min_el, buf_sat, buf_rng, counts):  # pragma: no cover
-    """Satellites at or above the minimum elevation of every station (parallel over
-    stations); returns (station, satellite, slant range km) of every visible pair."""
-    n_g = st.shape[0]
-    n_s = sat.shape[0]
+def visible_gsl_links(
+    sat_ecef_km, station_ecef_km, station_up, sin_min_elevation, buf_sat, buf_rng, counts
+):  # pragma: no cover
+    """Every (station, satellite) pair at or above a station's minimum elevation.
+
+    Compiled, parallel over stations. A satellite is visible when the sine of its
+    elevation, ``(r_sat - r_st) . u_up / |r_sat - r_st|``, is at least
+    ``sin_min_elevation`` (the Hypatia GSL rule, Kassing et al., IMC 2020).
+
+    Parameters
+    ----------
+    sat_ecef_km : numpy.ndarray
+        float64 ``(N, 3)``, satellite Earth-fixed positions [km].
+    station_ecef_km, station_up : numpy.ndarray
+        float64 ``(G, 3)``: station positions [km] and local-up unit vectors
+        (:class:`netsim.space.ground.GroundStations` ``ecef_km`` and ``up``).
+    sin_min_elevation : float
+        Sine of the minimum elevation.
+    buf_sat, buf_rng, counts : numpy.ndarray
+        Work buffers: int64 ``(G, N)``, float64 ``(G, N)``, int64 ``(G,)``.
+
+    Returns
+    -------
+    station, satellite : numpy.ndarray
+        int64 ``(L,)``, ordered by station then satellite index.
+    range_km : numpy.ndarray
+        float64 ``(L,)``, slant range [km].
+    """
+    n_g = station_ecef_km.shape[0]
+    n_s = sat_ecef_km.shape[0]
     for g in numba.prange(n_g):
-        sx, sy, sz = st[g, 0], st[g, 1], st[g, 2]
-        ux, uy, uz = up[g, 0], up[g, 1], up[g, 2]
+        sx, sy, sz = station_ecef_km[g, 0], station_ecef_km[g, 1], station_ecef_km[g, 2]
+        ux, uy, uz = station_up[g, 0], station_up[g, 1], station_up[g, 2]
         m = 0
         for j in range(n_s):
-            dx = sat[j, 0] - sx
-            dy = sat[j, 1] - sy
-            dz = sat[j, 2] - sz
+            dx = sat_ecef_km[j, 0] - sx
+            dy = sat_ecef_km[j, 1] - sy
+            dz = sat_ecef_km[j, 2] - sz
             dot = dx * ux + dy * uy + dz * uz
-            if dot < 0.0 and sin_min_el >= 0.0:
+            if dot < 0.0 and sin_min_elevation >= 0.0:
                 continue
             d = math.sqrt(dx * dx + dy * dy + dz * dz)
-            if dot >= sin_min_el * d:
+            if dot >= sin_min_elevation * d:
                 buf_sat[g, m] = j
                 buf_rng[g, m] = d
                 m += 1
@@ -89,8 +122,36 @@ def _gsl_links(sat, st, up, sin_min_el, buf_sat, buf_rng, counts):  # pragma: no
 
 
 @numba.njit(cache=True)
-def _csr(n_nodes, n_sat, pairs, isl_ok, isl_delay, g_st, g_sat, g_delay):  # pragma: no cover
-    """Undirected graph (ISLs and GSLs both ways) as CSR arrays."""
+def link_graph_csr(
+    n_nodes, n_sat, pairs, isl_ok, isl_delay, g_st, g_sat, g_delay
+):  # pragma: no cover
+    """The undirected link graph of an epoch (ISLs and GSLs, both ways) as CSR arrays.
+
+    Node numbering: satellites ``0 .. N-1``, stations ``N .. N+G-1``.
+
+    Parameters
+    ----------
+    n_nodes, n_sat : int
+        ``N + G`` and ``N``.
+    pairs : numpy.ndarray
+        int ``(E, 2)``, candidate ISLs (satellite indices).
+    isl_ok : numpy.ndarray
+        bool ``(E,)``, usable ISLs (the others are left out).
+    isl_delay : numpy.ndarray
+        float64 ``(E,)``, ISL weights (delays [s]).
+    g_st, g_sat : numpy.ndarray
+        int ``(L,)``, GSLs: station index (``0 .. G-1``) and satellite index.
+    g_delay : numpy.ndarray
+        float64 ``(L,)``, GSL weights (delays [s]).
+
+    Returns
+    -------
+    indptr : numpy.ndarray
+        int64 ``(N + G + 1,)``; the neighbours of node ``u`` are entries
+        ``indptr[u] .. indptr[u + 1] - 1``.
+    indices, weights : numpy.ndarray
+        int64 and float64, ``(2 (E_usable + L),)``: neighbour and link weight.
+    """
     deg = np.zeros(n_nodes + 1, dtype=np.int64)
     for e in range(pairs.shape[0]):
         if isl_ok[e]:
@@ -237,14 +298,48 @@ def _tree_still_shortest(
 
 
 @numba.njit(cache=True, parallel=True)
-def _shortest_paths(
+def least_delay_trees(
     indptr, indices, weights, sources, no_transit_from, n_sat, hop_s, tol,
     prev_pred, prev_order, prev_n, have_prev, station_dist, pred, order, n_done, reused,
 ):  # fmt: skip  # pragma: no cover
     """Least-delay trees from every source, in parallel over sources, reusing the
     previous epoch's tree of a source where it is still optimal (within ``tol``).
-    ``station_dist[s, g]`` receives the distance from source ``s`` to station ``g``
-    (node ``n_nodes - G + g``)."""
+
+    Dijkstra with an indexed binary heap (Cormen et al., *Introduction to Algorithms*,
+    3rd ed., sections 6.5 and 24.3); tree reuse by Bellman's optimality conditions
+    (lemma 24.17), see the module docstring.
+
+    Parameters
+    ----------
+    indptr, indices, weights : numpy.ndarray
+        The graph, as :func:`link_graph_csr` returns it (``n_nodes = N + G``).
+    sources : numpy.ndarray
+        int64 ``(S,)``, source nodes.
+    no_transit_from : int
+        Nodes ``>= no_transit_from`` other than the source are not expanded (``N``:
+        stations are end points only; ``n_nodes``: every node forwards).
+    n_sat : int
+        ``N``; leaving a satellite costs ``hop_s`` more.
+    hop_s : float
+        Per-satellite processing delay [s].
+    tol : float
+        Tree-reuse tolerance [s].
+    prev_pred, prev_order, prev_n : numpy.ndarray
+        The previous call's ``pred``, ``order`` and ``n_done`` (read only when
+        ``have_prev``; any array of the right type otherwise).
+    have_prev : bool
+        Whether a previous tree exists for every source.
+    station_dist : numpy.ndarray
+        float64 ``(S, G)``, out: ``station_dist[s, g]`` is the least delay from source
+        ``s`` to station ``g`` (node ``n_nodes - G + g``) [s], inf if unreachable.
+    pred, order : numpy.ndarray
+        int32 ``(S, n_nodes)``, out: predecessor of each node (-1: none) and settling
+        order of each tree.
+    n_done : numpy.ndarray
+        int64 ``(S,)``, out: nodes settled per tree.
+    reused : numpy.ndarray
+        bool ``(S,)``, out: whether the previous tree was kept.
+    """
     n_nodes = indptr.shape[0] - 1
     n_st = station_dist.shape[1]
     for si in numba.prange(sources.shape[0]):
@@ -478,14 +573,14 @@ class TopologyGenerator:
     def _epoch(self, t_s: float, sat: np.ndarray) -> TopologySnapshot:
         isl = self.isl
         length, ok = isl_lengths_km(isl, sat)
-        g_st, g_sat, g_rng = _gsl_links(
+        g_st, g_sat, g_rng = visible_gsl_links(
             sat, self.stations.ecef_km, self.stations.up, self._sin_min_el,
             self._buf_sat, self._buf_rng, self._counts,
         )  # fmt: skip
         isl_delay = length / _C_KM_S
         g_delay = g_rng / _C_KM_S
         n_nodes = self.n_sat + self.stations.count
-        indptr, indices, weights = _csr(
+        indptr, indices, weights = link_graph_csr(
             n_nodes, self.n_sat, isl.pairs, ok, isl_delay, g_st, g_sat, g_delay
         )
         n_src = self._sources.shape[0]
@@ -499,7 +594,7 @@ class TopologyGenerator:
         no_transit = n_nodes if self.stations_relay else self.n_sat
         have_prev = self._prev_pred is not None
         prev_pred = self._prev_pred if have_prev else pred  # placeholder when not read
-        _shortest_paths(
+        least_delay_trees(
             indptr, indices, weights, self._sources, no_transit, self.n_sat,
             self.processing_delay_s, self.path_tolerance_s, prev_pred,
             self._order_bufs[1 - self._flip], self._n_bufs[1 - self._flip], have_prev,
