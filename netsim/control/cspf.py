@@ -21,11 +21,13 @@ plus 1e-12 s, as :meth:`netsim.Network.shortest_path`).
 from __future__ import annotations
 
 import math
+import weakref
 from typing import TYPE_CHECKING
 
 import numba
 import numpy as np
 
+from netsim.control.array_heap import heap_pop, heap_push
 from netsim.control.controller import Controller, register_controller
 from netsim.control.request import Allocation, Request
 from netsim.errors import ParameterError
@@ -83,50 +85,19 @@ class CsrTopology:
         self.n_links = len(src)
 
 
+# Per-view caches, kept here rather than as attributes of the view (another module's
+# object); an entry goes when its view is garbage-collected.
+_CSR_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_DELAY_WEIGHT_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def csr_topology(view: NetworkView) -> CsrTopology:
-    """The CSR adjacency of ``view`` (cached on the view until a link is added)."""
-    c = getattr(view, "_csr_cache", None)
+    """The CSR adjacency of ``view`` (cached per view until a link is added)."""
+    c = _CSR_CACHE.get(view)
     if c is None or c.version != view.topology_version or c.n_links != view.n_links:
         c = CsrTopology(view)
-        view._csr_cache = c
+        _CSR_CACHE[view] = c
     return c
-
-
-@numba.njit(cache=True, inline="always")
-def _heap_push(hk, hv, size, key, val):  # pragma: no cover - compiled
-    i = size
-    hk[i] = key
-    hv[i] = val
-    while i > 0:
-        parent = (i - 1) >> 1
-        if hk[parent] <= hk[i]:
-            break
-        hk[parent], hk[i] = hk[i], hk[parent]
-        hv[parent], hv[i] = hv[i], hv[parent]
-        i = parent
-    return size + 1
-
-
-@numba.njit(cache=True, inline="always")
-def _heap_pop(hk, hv, size):  # pragma: no cover - compiled
-    key, val = hk[0], hv[0]
-    size -= 1
-    hk[0] = hk[size]
-    hv[0] = hv[size]
-    i = 0
-    while True:
-        left = 2 * i + 1
-        if left >= size:
-            break
-        c = left
-        if left + 1 < size and hk[left + 1] < hk[left]:
-            c = left + 1
-        if hk[i] <= hk[c]:
-            break
-        hk[c], hk[i] = hk[i], hk[c]
-        hv[c], hv[i] = hv[i], hv[c]
-        i = c
-    return key, val, size
 
 
 @numba.njit(cache=True)
@@ -141,9 +112,9 @@ def _dijkstra(indptr, head, link, weight, allowed, src, dst, bound):  # pragma: 
     hk = np.empty(cap)
     hv = np.empty(cap, dtype=np.int64)
     dist[src] = 0.0
-    size = _heap_push(hk, hv, 0, 0.0, src)
+    size = heap_push(hk, None, hv, 0, 0.0, 0, src)
     while size > 0:
-        d, u, size = _heap_pop(hk, hv, size)
+        d, _, u, size = heap_pop(hk, None, hv, size)
         if done[u]:
             continue
         done[u] = True
@@ -158,7 +129,7 @@ def _dijkstra(indptr, head, link, weight, allowed, src, dst, bound):  # pragma: 
             if nd < dist[v] and nd <= bound:
                 dist[v] = nd
                 pred[v] = j
-                size = _heap_push(hk, hv, size, nd, v)
+                size = heap_push(hk, None, hv, size, nd, 0, v)
     return dist[dst], pred
 
 
@@ -248,10 +219,10 @@ def _node_indices(view: NetworkView, src, dst) -> tuple[int, int]:
 
 def _delay_weight(view: NetworkView) -> np.ndarray:
     key = (view.state_version, view.n_links)
-    c = getattr(view, "_delay_weight_cache", None)
+    c = _DELAY_WEIGHT_CACHE.get(view)
     if c is None or c[0] != key:
         c = (key, view.delay_s + TIE_S)
-        view._delay_weight_cache = c
+        _DELAY_WEIGHT_CACHE[view] = c
     return c[1]
 
 

@@ -95,7 +95,7 @@ class LearnedRmsaController(Controller):
         starts = np.zeros(k_max * n_f, dtype=np.int64)
         nreq = np.zeros(k_max * n_f, dtype=np.int64)
         action_features(
-            rmsa._occ, fib, hops, bits, lengths, k, float(rate_gbps),
+            rmsa.occupancy, fib, hops, bits, lengths, k, float(rate_gbps),
             float(rmsa.options.slot_width_ghz), int(rmsa.options.guard_slots), self._fits,
             feats, valid, starts, nreq,
         )

@@ -9,7 +9,8 @@ State of one episode lives in plain numpy arrays so that a whole episode can run
   unused rows with its top in ``counters[0]``;
 * a binary min-heap of departures: ``heap_t`` float64 and ``heap_key`` int64
   (request index, the tie-break of :func:`netsim.optical.dynamic.run_replication`) and
-  ``heap_row`` int64 (the ``conn`` row), with its size in ``counters[1]``.
+  ``heap_row`` int64 (the ``conn`` row), with its size in ``counters[1]``
+  (:mod:`netsim.control.array_heap`).
 
 Actions: candidate path ``p`` (0..k-1) with spectrum fit ``f`` (index into the
 configured fits), action index ``p * n_fits + f``.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import numba
 
+from netsim.control.array_heap import heap_pop, heap_push
 from netsim.optical.modulation_reach import slots_kernel
 from netsim.optical.spectrum import FIT_BEST, find_block, path_free_slots
 
@@ -177,58 +179,11 @@ def action_features(
 
 
 @numba.njit(cache=True)
-def _heap_push(heap_t, heap_key, heap_row, size, t, key, row):  # pragma: no cover
-    i = size
-    heap_t[i] = t
-    heap_key[i] = key
-    heap_row[i] = row
-    while i > 0:
-        parent = (i - 1) // 2
-        if heap_t[parent] < heap_t[i] or (
-            heap_t[parent] == heap_t[i] and heap_key[parent] <= heap_key[i]
-        ):
-            break
-        heap_t[i], heap_t[parent] = heap_t[parent], heap_t[i]
-        heap_key[i], heap_key[parent] = heap_key[parent], heap_key[i]
-        heap_row[i], heap_row[parent] = heap_row[parent], heap_row[i]
-        i = parent
-    return size + 1
-
-
-@numba.njit(cache=True)
-def _heap_pop(heap_t, heap_key, heap_row, size):  # pragma: no cover
-    row = heap_row[0]
-    size -= 1
-    heap_t[0] = heap_t[size]
-    heap_key[0] = heap_key[size]
-    heap_row[0] = heap_row[size]
-    i = 0
-    while True:
-        left = 2 * i + 1
-        if left >= size:
-            break
-        c = left
-        right = left + 1
-        if right < size and (
-            heap_t[right] < heap_t[left]
-            or (heap_t[right] == heap_t[left] and heap_key[right] < heap_key[left])
-        ):
-            c = right
-        if heap_t[i] < heap_t[c] or (heap_t[i] == heap_t[c] and heap_key[i] <= heap_key[c]):
-            break
-        heap_t[i], heap_t[c] = heap_t[c], heap_t[i]
-        heap_key[i], heap_key[c] = heap_key[c], heap_key[i]
-        heap_row[i], heap_row[c] = heap_row[c], heap_row[i]
-        i = c
-    return row, size
-
-
-@numba.njit(cache=True)
 def release_until(occ, conn, free_ids, heap_t, heap_key, heap_row, counters, t):  # pragma: no cover
     """Release every lightpath whose departure time is ``<= t``; returns how many."""
     released = 0
     while counters[1] > 0 and heap_t[0] <= t:
-        row, counters[1] = _heap_pop(heap_t, heap_key, heap_row, counters[1])
+        _, _, row, counters[1] = heap_pop(heap_t, heap_key, heap_row, counters[1])
         h = conn[row, 0]
         s = conn[row, 1]
         n = conn[row, 2]
@@ -263,5 +218,5 @@ def commit(
         conn[row, 3 + j] = f
         for x in range(start, start + n):
             occ[f, x] = True
-    counters[1] = _heap_push(heap_t, heap_key, heap_row, counters[1], departure, key, row)
+    counters[1] = heap_push(heap_t, heap_key, heap_row, counters[1], departure, key, row)
     return True
