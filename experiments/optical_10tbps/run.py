@@ -54,7 +54,7 @@ def plot(df: pd.DataFrame, path: str, span_km: float = 80.0, margin_db: float = 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from netsim.experiment.plots import STYLE
+    from netsim.experiment.plots import STYLE, finish_figure
 
     target_tbps = float(df["fibre_target_rate_bps"].iloc[0]) / 1e12
     sub = df[(df["span_length_km"] == span_km) & (df["margin_db"] == margin_db)]
@@ -68,14 +68,10 @@ def plot(df: pd.DataFrame, path: str, span_km: float = 80.0, margin_db: float = 
                     color=line.get_color())
         ax.axhline(target_tbps, color="k", ls="--", lw=1, label=f"{target_tbps:g} Tb/s target")
         ax.set_xscale("log")
-        ax.set_xlabel("link length (km)")
-        ax.set_ylabel("fibre capacity (Tb/s)")
-        ax.set_title(f"{span_km:g} km SSMF spans, margin {margin_db:g} dB "
-                     "(dotted: Shannon bound)")
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        fig.savefig(path, dpi=120)
-        plt.close(fig)
+        finish_figure(fig, ax, path, xlabel="link length (km)",
+                      ylabel="fibre capacity (Tb/s)",
+                      title=f"{span_km:g} km SSMF spans, margin {margin_db:g} dB "
+                            "(dotted: Shannon bound)")
 
 
 def main(argv: list[str] | None = None) -> int:

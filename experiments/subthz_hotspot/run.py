@@ -69,7 +69,7 @@ def plot(samples: dict, path: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from netsim.experiment.plots import STYLE
+    from netsim.experiment.plots import STYLE, finish_figure
 
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7, 4.5))
@@ -79,13 +79,8 @@ def plot(samples: dict, path: str) -> None:
         ax.axvspan(0.3, 0.5, color="0.85", label="IMT-2030 user-exp. rate 0.3-0.5 Gb/s")
         ax.axhline(0.05, color="k", ls=":", lw=1)
         ax.set_xscale("log")
-        ax.set_xlabel("user rate (Gb/s)")
-        ax.set_ylabel("CDF")
-        ax.set_title("Sub-THz InH hotspot, full buffer, round robin")
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        fig.savefig(path, dpi=120)
-        plt.close(fig)
+        finish_figure(fig, ax, path, xlabel="user rate (Gb/s)", ylabel="CDF",
+                      title="Sub-THz InH hotspot, full buffer, round robin")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,8 @@ import os
 
 import numpy as np
 
-__all__ = ["latency_cdf", "throughput_over_time", "throughput_cdf", "kpi_vs_param", "STYLE"]
+__all__ = ["latency_cdf", "throughput_over_time", "throughput_cdf", "kpi_vs_param",
+           "finish_figure", "STYLE"]
 
 STYLE = {
     "figure.figsize": (6.4, 4.0), "figure.dpi": 120, "axes.grid": True, "grid.alpha": 0.3,
@@ -106,6 +107,16 @@ def kpi_vs_param(summary_df, kpi: str, param: str, path: str, group: list[str] |
         ax.set_title(f"{kpi} (mean, 95% CI)")
         ax.legend(fontsize=8)
         return _save(fig, plt, path, formats)
+
+
+def finish_figure(fig, ax, path: str, *, xlabel: str, ylabel: str, title: str,
+                  formats=("png",)) -> list[str]:
+    """Label the axes, add a legend (up to 12 lines), lay out, save and close a figure.
+
+    For experiment scripts that draw under :data:`STYLE`; returns the files written
+    (``path`` with each extension of ``formats``).
+    """
+    return _finish(fig, ax, _plt(), path, formats, xlabel, ylabel, title)
 
 
 def _finish(fig, ax, plt, path, formats, xlabel, ylabel, title) -> list[str]:
