@@ -45,7 +45,6 @@ links (``space:``) is always kept.
 from __future__ import annotations
 
 import copy
-import hashlib
 import math
 import os
 import re
@@ -55,8 +54,6 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     NonNegativeFloat,
     NonNegativeInt,
@@ -68,7 +65,13 @@ from pydantic import (
 from netsim.control.sla import SLA_FEATURES, CemResult, SlaPolicy, train_cem
 from netsim.errors import ParameterError, ScenarioError
 from netsim.experiment import sections as _sections
-from netsim.experiment.scenario import Scenario, format_validation_error, parse_scenario
+from netsim.experiment.run import sha256_file
+from netsim.experiment.scenario import (
+    Scenario,
+    Spec,
+    format_validation_error,
+    parse_scenario,
+)
 from netsim.experiment.yamlio import load_yaml
 
 __all__ = [
@@ -93,11 +96,7 @@ MINIMISE_KPIS: tuple[str, ...] = ("blocking", "dropped", "interruptions", "rerou
 _ZERO_IF_NAN = ("mean_interruption_s", "max_interruption_s")  # NaN: no outage at all
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SeedRange(_Spec):
+class SeedRange(Spec):
     """The seeds ``start .. start + count - 1``."""
 
     start: NonNegativeInt
@@ -117,7 +116,7 @@ def _seed_list(s: SeedRange | list[int] | None) -> list[int]:
     return s.seeds() if isinstance(s, SeedRange) else list(s)
 
 
-class SlaTrainSpec(_Spec):
+class SlaTrainSpec(Spec):
     """The ``train:`` settings of an SLA-policy training file (see the module docstring)."""
 
     algorithm: Literal["cem"] = "cem"
@@ -145,7 +144,7 @@ class SlaTrainSpec(_Spec):
     """Scenario field path -> factor: the field is set to ``seed x factor`` per episode."""
 
 
-class SlaPolicySpec(_Spec):
+class SlaPolicySpec(Spec):
     """The :class:`~netsim.control.sla.SlaPolicy` set-up trained (its defaults)."""
 
     k: PositiveInt = 4
@@ -153,7 +152,7 @@ class SlaPolicySpec(_Spec):
     failure_memory_s: PositiveFloat = 600.0
 
 
-class SlaTrainFile(_Spec):
+class SlaTrainFile(Spec):
     """A training file: policy name, scenario file, policy set-up, training settings."""
 
     name: str = "sla_policy"
@@ -304,11 +303,6 @@ def _check_parent(data: dict, path: str) -> None:
         raise ParameterError(field, path, "a path to a field of a mapping of the scenario")
 
 
-def _sha256(path: str) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()
-
-
 class SlaTrainer:
     """Episodes and CEM training of an :class:`SlaPolicy` over a scenario's control part.
 
@@ -432,7 +426,7 @@ class SlaTrainer:
             "name": self.spec.name, "method": "cross-entropy", "algorithm": t.algorithm,
             "scenario": self.spec.scenario,
             "scenario_name": self.scenario.name,
-            "scenario_sha256": _sha256(self.scenario_path),
+            "scenario_sha256": sha256_file(self.scenario_path),
             "objective": obj, "train_seeds": self.train_seeds, "eval_seeds": self.eval_seeds,
             "episode_duration_s": self.episode_s, "iterations": its,
             "population": t.population, "elite_frac": t.elite_fraction,
